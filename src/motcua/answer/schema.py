@@ -1,0 +1,101 @@
+"""The answer contract shared by ``motcua ask --json`` and ``POST /api/v1/ask``.
+
+Why pydantic: the same model validates, serialises and documents (OpenAPI) the answer, so the
+CLI, the API and the docs cannot drift apart. Every fact in ``answer`` points at one entry of
+``citations`` by ``cite``; a citation names the procedure code, the source field and the exact
+quote found there.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "AnswerCard",
+    "AskResponse",
+    "ChannelFact",
+    "Citation",
+    "LegalFact",
+    "PaperFact",
+    "ProcedureRef",
+    "WhereFact",
+]
+
+Status = Literal["answer", "clarify", "abstain"]
+
+
+class ProcedureRef(BaseModel):
+    code: str
+    name: str
+    score: float = Field(description="ranking score; comparable within one response only")
+    levels: list[str] = Field(default_factory=list, description="xa | tinh | bo | khac")
+
+
+class Citation(BaseModel):
+    id: str = Field(description="referenced by the facts' 'cite'")
+    code: str = Field(description="procedure code in the national catalog")
+    field: str = Field(description="source field of the catalog record, e.g. thanh_phan_ho_so")
+    quote: str = Field(description="the exact source text the fact rests on")
+    version: int = 1
+
+
+class PaperFact(BaseModel):
+    name: str
+    count: str = ""
+    case: str = ""
+    section: str = ""
+    template: str = ""
+    cite: str
+
+
+class ChannelFact(BaseModel):
+    kind: str
+    label: str
+    time: str
+    time_unit_missing: bool = False
+    fee: str
+    fee_note: str = ""
+    fee_conflict: bool = False
+    cite: str
+
+
+class LegalFact(BaseModel):
+    number: str
+    title: str
+    cite: str
+
+
+class WhereFact(BaseModel):
+    text: str
+    commune: str | None = None
+    counter: str | None = None
+    cite: str | None = None
+
+
+class AnswerCard(BaseModel):
+    code: str
+    name: str
+    levels: list[str] = Field(default_factory=list)
+    field: str = ""
+    url: str = ""
+    text: str = Field(description="the whole card as Vietnamese text, for chat channels")
+    papers: list[PaperFact] = Field(default_factory=list)
+    channels: list[ChannelFact] = Field(default_factory=list)
+    where: list[WhereFact] = Field(default_factory=list)
+    online: str = ""
+    legal_basis: list[LegalFact] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class AskResponse(BaseModel):
+    status: Status
+    message: str = Field(description="a Vietnamese sentence for the person asking")
+    procedures: list[ProcedureRef] = Field(default_factory=list)
+    answer: AnswerCard | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    clarify_question: str | None = None
+    reason: str | None = Field(
+        default=None, description="why it abstained or asks back: off_topic, empty, gibberish, "
+        "private_data, injection, low_confidence, ambiguous")

@@ -1,0 +1,28 @@
+"""The Typer applications every command module attaches to.
+
+Why a separate module: each room owns its command module (``catalog.py``, ``docs.py``,
+``clean.py`` ...) and attaches to these apps, so rooms never edit each other's files.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="motcua",
+    help="motcua: trợ lý thủ tục hành chính cho bộ phận một cửa (Vietnamese-first assistant).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+catalog_app = typer.Typer(help="Import and inspect the procedure catalog.", no_args_is_help=True)
+docs_app = typer.Typer(help="Officials' documents: import, search, ask, summarize.",
+                       no_args_is_help=True)
+clean_app = typer.Typer(help="Clean population records onto the two-level map.",
+                        no_args_is_help=True)
+eval_app = typer.Typer(help="Measure quality against question sets.", no_args_is_help=True)
+
+app.add_typer(catalog_app, name="catalog")
+app.add_typer(docs_app, name="docs")
+app.add_typer(clean_app, name="clean")
+app.add_typer(eval_app, name="eval")

@@ -1,0 +1,1 @@
+"""Commands of the clean room (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Commands of the docs room (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Commands of the serve room (filled in by its issue)."""

@@ -1,0 +1,92 @@
+"""Expansion of abbreviations and colloquial names into the catalog's own words.
+
+Why data and not code: officials learn new colloquial names at the counter every week; they
+extend ``data/abbreviations.tsv`` without touching Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from motcua._errors import FileFormatError
+from motcua.text.normalize import fold, syllables
+
+__all__ = ["AbbreviationDictionary", "default_dictionary"]
+
+
+@dataclass(frozen=True)
+class AbbreviationDictionary:
+    """Maps word sequences to an expansion text.
+
+    A term written with diacritics ("cưới") matches the same word with diacritics and the
+    same word typed without any ("cuoi"), but not a different accented word ("cuối"): a
+    question that carries diacritics is trusted to mean what it says.
+    """
+
+    entries: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]]
+
+    @classmethod
+    def from_text(cls, text: str, *, source: str = "<text>") -> AbbreviationDictionary:
+        entries: dict[tuple[str, ...], str] = {}
+        for lineno, raw in enumerate(text.splitlines(), start=1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+                raise FileFormatError(
+                    f"{source}:{lineno}: expected 'term<TAB>expansion'",
+                    hint="separate the term and its expansion with one tab",
+                    path=source,
+                    line=lineno,
+                )
+            term = tuple(syllables(parts[0]))
+            key = tuple(fold(w) for w in term)
+            entries.setdefault(key, []).append((term, parts[1].strip()))
+        return cls(entries)
+
+    @classmethod
+    def from_path(cls, path: Path) -> AbbreviationDictionary:
+        return cls.from_text(path.read_text(encoding="utf-8"), source=str(path))
+
+    @property
+    def max_len(self) -> int:
+        return max((len(k) for k in self.entries), default=0)
+
+    def matches(self, text: str) -> list[tuple[str, str]]:
+        """All (matched term, expansion) pairs found in ``text``, longest match first."""
+        words = syllables(text)
+        folded = [fold(w) for w in words]
+        found: list[tuple[str, str]] = []
+        i = 0
+        longest = self.max_len
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                hit = self._lookup(words[i : i + n], tuple(folded[i : i + n]))
+                if hit is not None:
+                    found.append(hit)
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def _lookup(self, words: list[str], key: tuple[str, ...]) -> tuple[str, str] | None:
+        for term, expansion in self.entries.get(key, ()):
+            if all(w == f or w == t for w, f, t in zip(words, key, term, strict=True)):
+                return " ".join(term), expansion
+        return None
+
+    def expand(self, text: str) -> str:
+        """The text followed by the expansions of every abbreviation it contains."""
+        extra = [exp for _, exp in self.matches(text)]
+        return " ".join([text, *extra]) if extra else text
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> AbbreviationDictionary:
+    data = resources.files("motcua.text").joinpath("data/abbreviations.tsv")
+    return AbbreviationDictionary.from_text(data.read_text(encoding="utf-8"), source=str(data))
