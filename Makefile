@@ -1,0 +1,27 @@
+# The two things a person does on a fresh machine (see README.md).
+PY ?= python3
+
+.PHONY: install system-deps demo serve test lint
+
+system-deps:  ## Debian packages: Tesseract with Vietnamese data (OCR), Chromium (browser tests)
+	@if ! command -v tesseract >/dev/null || ! command -v chromium >/dev/null \
+	   || [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    tesseract-ocr tesseract-ocr-vie chromium >/dev/null; \
+	fi
+
+install: system-deps
+	$(PY) -m pip install -q -e ".[dev]"
+
+serve: install  ## the service on the bundled sample catalog
+	motcua serve --sample
+
+demo: install
+	motcua ask --sample "làm giấy khai sinh cho con cần gì"
+
+test: install  ## the whole test suite (PostgreSQL tests use MOTCUA_TEST_PG_URL)
+	MOTCUA_TEST_PG_URL=$${MOTCUA_TEST_PG_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+	  $(PY) -m pytest -q
+
+lint:
+	ruff check src tests bench && mypy src
