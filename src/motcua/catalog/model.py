@@ -7,7 +7,8 @@ Parsed numbers (``amount_vnd``, ``value``) are conveniences; ``text`` is the tru
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from dataclasses import field as _field  # ParsedProcedure has an attribute named ``field``
 from typing import Any
 
 __all__ = [
@@ -86,21 +87,21 @@ class Step:
 class ParsedProcedure:
     code: str
     name: str
-    levels: list[str] = field(default_factory=list)  # "xa" | "tinh" | "bo" | "khac"
+    levels: list[str] = _field(default_factory=list)  # "xa" | "tinh" | "bo" | "khac"
     field: str = ""
     deciding_document: str = ""
     kind: str = ""
     subjects: str = ""
-    agencies: list[str] = field(default_factory=list)
+    agencies: list[str] = _field(default_factory=list)
     address: str = ""
-    channels: list[Channel] = field(default_factory=list)
-    dossier: list[DossierItem] = field(default_factory=list)
-    legal_basis: list[LegalBasis] = field(default_factory=list)
-    steps: list[Step] = field(default_factory=list)
+    channels: list[Channel] = _field(default_factory=list)
+    dossier: list[DossierItem] = _field(default_factory=list)
+    legal_basis: list[LegalBasis] = _field(default_factory=list)
+    steps: list[Step] = _field(default_factory=list)
     conditions: str = ""
-    results: list[str] = field(default_factory=list)
+    results: list[str] = _field(default_factory=list)
     url: str = ""
-    gaps: list[str] = field(default_factory=list)  # source fields that were empty/placeholder
+    gaps: list[str] = _field(default_factory=list)  # source fields that were empty/placeholder
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
