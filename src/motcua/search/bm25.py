@@ -42,6 +42,7 @@ class BM25Index:
         self.indptr: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
         self.postings: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
         self.weights: npt.NDArray[np.float32] = np.zeros(0, dtype=np.float32)
+        self.doc_terms: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
         self._deletes: dict[str, str] | None = None
 
     def __len__(self) -> int:
@@ -89,6 +90,7 @@ class BM25Index:
         self.weights = (idf[term_ids] * tfs * (self.k1 + 1) / (tfs + norm)).astype(np.float32)
         self.postings = doc_of.astype(np.int32)
         self.indptr = np.concatenate([[0], np.cumsum(df.astype(np.int64))]).astype(np.int64)
+        self.doc_terms = np.bincount(doc_of, minlength=n_docs).astype(np.int32)
         self.vocab = vocab
         self.doc_ids = doc_ids
         self._deletes = None
@@ -108,6 +110,19 @@ class BM25Index:
             lo, hi = self.indptr[tid], self.indptr[tid + 1]
             scores[self.postings[lo:hi]] += self.weights[lo:hi] * qtf * extra.get(term, 1.0)
         return scores
+
+    def coverage(self, terms: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Share of each document's distinct terms that the query contains (0..1).
+
+        Why: among "đăng ký khai sinh" and "đăng ký khai sinh lưu động", a query that says
+        nothing about "lưu động" means the plain procedure; BM25 alone cannot tell them apart.
+        """
+        matched = np.zeros(len(self.doc_ids), dtype=np.float32)
+        for term in set(terms):
+            tid = self.vocab.get(term)
+            if tid is not None:
+                matched[self.postings[self.indptr[tid] : self.indptr[tid + 1]]] += 1
+        return matched / np.maximum(self.doc_terms, 1)
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         return self.term_scores(self.tokenizer(self.correct(query)))
@@ -166,6 +181,7 @@ class BM25Index:
             np.save(tmp / "indptr.npy", self.indptr)
             np.save(tmp / "postings.npy", self.postings)
             np.save(tmp / "weights.npy", self.weights)
+            np.save(tmp / "doc_terms.npy", self.doc_terms)
             meta = {"format": _FORMAT, "k1": self.k1, "b": self.b, "doc_ids": self.doc_ids}
             (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
             (tmp / "vocab.json").write_text(json.dumps(self.vocab, ensure_ascii=False), "utf-8")
@@ -187,7 +203,7 @@ class BM25Index:
             meta = json.loads((path / "meta.json").read_text("utf-8"))
             vocab = json.loads((path / "vocab.json").read_text("utf-8"))
             arrays = {n: np.load(path / f"{n}.npy", mmap_mode="r") for n in
-                      ("indptr", "postings", "weights")}
+                      ("indptr", "postings", "weights", "doc_terms")}
         except (OSError, ValueError) as exc:
             raise IndexError_(
                 f"search index at {path} is missing or unreadable: {exc}",
@@ -198,8 +214,8 @@ class BM25Index:
         index = cls(tokenizer, k1=meta["k1"], b=meta["b"])
         index.doc_ids = meta["doc_ids"]
         index.vocab = vocab
-        index.indptr, index.postings, index.weights = (
-            arrays["indptr"], arrays["postings"], arrays["weights"])
+        index.indptr, index.postings, index.weights, index.doc_terms = (
+            arrays["indptr"], arrays["postings"], arrays["weights"], arrays["doc_terms"])
         return index
 
 

@@ -6,6 +6,7 @@ extend ``data/abbreviations.tsv`` without touching Python.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -15,6 +16,8 @@ from motcua._errors import FileFormatError
 from motcua.text.normalize import fold, syllables
 
 __all__ = ["AbbreviationDictionary", "default_dictionary"]
+
+_ACRONYM = re.compile(r"\b[A-ZĐ]{2,6}\b")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,19 @@ class AbbreviationDictionary:
             if all(w == f or w == t for w, f, t in zip(words, key, term, strict=True)):
                 return " ".join(term), expansion
         return None
+
+    def expand_acronyms(self, text: str) -> str:
+        """The text followed by the expansions of the upper-case acronyms it contains.
+
+        Why only acronyms for documents: "BHYT" in a procedure name means exactly "bảo hiểm y
+        tế", so both spellings must match; colloquial entries ("cưới") only make sense for
+        questions.
+        """
+        extra = []
+        for word in set(_ACRONYM.findall(text)):
+            for _term, expansion in self.entries.get((fold(word),), ()):
+                extra.append(expansion)
+        return " ".join([text, *sorted(extra)]) if extra else text
 
     def expand(self, text: str) -> str:
         """The text followed by the expansions of every abbreviation it contains."""

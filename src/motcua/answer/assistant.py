@@ -1,0 +1,150 @@
+"""The assistant: question in, grounded answer card (or a question back, or a refusal) out.
+
+Construction: ``load_assistant(settings, where_provider=...)`` opens the store and the saved
+index from the data home (``MOTCUA_HOME``); the service passes its per-commune
+``WhereProvider``. Decisions, in order: guard rules (empty, gibberish, injection, private data)
+→ search → confidence (does the best procedure actually share the question's words?) → ask
+back when several procedures fit a short question equally well → answer card with citations.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from motcua._errors import InvalidQuestion
+from motcua._settings import Settings, get_settings
+from motcua.answer._protocol import WhereProvider
+from motcua.answer.card import CardBuilder
+from motcua.answer.guard import guard_reason
+from motcua.answer.messages import MESSAGES, clarify_question
+from motcua.answer.schema import AskResponse, ProcedureRef
+from motcua.catalog.indexing import ProcedureRepository, index_path
+from motcua.catalog.model import ParsedProcedure
+from motcua.search.procedures import ProcedureIndex
+from motcua.store.db import Database, open_database
+from motcua.text.abbreviations import default_dictionary
+from motcua.text.normalize import fold, syllables
+from motcua.text.tokenize import QUESTION_STOPWORDS
+
+__all__ = ["Assistant", "load_assistant"]
+
+log = logging.getLogger(__name__)
+
+
+class Assistant:
+    """Implements ``AssistantProtocol`` over a procedure index and repository."""
+
+    def __init__(
+        self,
+        index: ProcedureIndex,
+        repo: ProcedureRepository,
+        *,
+        where_provider: WhereProvider | None = None,
+        max_chars: int = 500,
+        min_coverage: float = 0.34,
+        clarify_ratio: float = 0.93,
+    ) -> None:
+        self.index = index
+        self.repo = repo
+        self.where_provider = where_provider
+        self.max_chars = max_chars
+        self.min_coverage = min_coverage
+        self.clarify_ratio = clarify_ratio
+
+    # -- AssistantProtocol ------------------------------------------------------------------
+    def search(self, query: str, *, level: str | None = None, field: str | None = None,
+               limit: int = 10) -> list[ProcedureRef]:
+        self._validate(query)
+        if level not in (None, "xa", "tinh", "bo", "khac"):
+            from motcua._errors import InputError
+
+            raise InputError(f"cấp không hợp lệ: {level!r}", hint="use xa, tinh or bo")
+        hits = self.index.search(query, limit, level=level, field=field)
+        return [self._ref(h.doc_id, h.score) for h in hits]
+
+    def get(self, code: str) -> ParsedProcedure:
+        return self.repo.get(code).parsed
+
+    def ask(self, question: str, *, commune: str | None = None,
+            history: Sequence[str] = ()) -> AskResponse:
+        self._validate(question)
+        reason = guard_reason(question)
+        if reason:
+            return self._abstain(reason)
+        query = question
+        if history and len(_content(question)) <= 3:
+            query = f"{history[-1]} {question}"
+        hits = self.index.search(query, 10)
+        refs = [self._ref(h.doc_id, h.score) for h in hits]
+        if not hits:
+            return self._abstain("off_topic")
+        cover = self._coverage(query, hits[0].doc_id)
+        if cover < self.min_coverage:
+            return self._abstain("off_topic" if cover < 0.15 else "low_confidence", refs[:3])
+        close = [r for r in refs[1:4] if r.score >= self.clarify_ratio * refs[0].score
+                 and r.name != refs[0].name]
+        if close and len(_content(query)) <= 3 and not history:
+            options = [refs[0], *close]
+            return AskResponse(status="clarify", message=MESSAGES["clarify"],
+                               procedures=refs, clarify_question=clarify_question(options),
+                               reason="ambiguous")
+        stored = self.repo.get(hits[0].doc_id)
+        builder = CardBuilder(stored)
+        where = self.where_provider(commune, stored.parsed) if self.where_provider else []
+        card = builder.build(where, commune)
+        return AskResponse(status="answer", message=MESSAGES["answer"], procedures=refs,
+                           answer=card, citations=builder.citations)
+
+    # -- internals --------------------------------------------------------------------------
+    def _validate(self, question: object) -> None:
+        if not isinstance(question, str):
+            raise InvalidQuestion("câu hỏi phải là văn bản", hint="send the question as text")
+        if len(question) > self.max_chars:
+            raise InvalidQuestion(
+                f"câu hỏi quá dài ({len(question)} ký tự, tối đa {self.max_chars})",
+                hint="hãy hỏi ngắn gọn hơn",
+            )
+
+    def _ref(self, code: str, score: float) -> ProcedureRef:
+        doc = self.index.doc(code)
+        name, levels = (doc.name, doc.levels) if doc else (code, [])
+        return ProcedureRef(code=code, name=" ".join(name.split()), score=round(score, 4),
+                            levels=levels)
+
+    def _coverage(self, query: str, code: str) -> float:
+        """Share of the question's content words found in the procedure's name or body.
+
+        Accented words must match accented (a question typed with diacritics is trusted:
+        "vô địch" is not "dịch vụ"); words typed without diacritics match folded.
+        """
+        doc = self.index.doc(code)
+        if doc is None:
+            return 0.0
+        doc_text = default_dictionary().expand_acronyms(f"{doc.name} {doc.field} {doc.body}")
+        doc_words = set(syllables(doc_text))
+        doc_folded = {fold(w) for w in doc_words}
+        words = _content(default_dictionary().expand(query))
+        if not words:
+            return 0.0
+        found = sum(1 for w in words if (w in doc_words) or (w == fold(w) and w in doc_folded))
+        return found / len(words)
+
+    def _abstain(self, reason: str, refs: list[ProcedureRef] | None = None) -> AskResponse:
+        key = reason if reason in MESSAGES else "off_topic"
+        return AskResponse(status="abstain", message=MESSAGES[key], procedures=refs or [],
+                           reason=reason)
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in syllables(text) if fold(w) not in QUESTION_STOPWORDS]
+
+
+def load_assistant(settings: Settings | None = None, *, where_provider: WhereProvider | None =
+                   None, db: Database | None = None) -> Assistant:
+    """The assistant over the store and index in the data home (``MOTCUA_HOME``)."""
+    settings = settings or get_settings()
+    db = db or open_database(settings.db_url)
+    index = ProcedureIndex.load(index_path(settings.index_dir))
+    return Assistant(index, ProcedureRepository(db), where_provider=where_provider,
+                     max_chars=settings.max_question_chars)

@@ -1,0 +1,50 @@
+"""Questions the assistant must not answer with a procedure.
+
+Why rules and not a model: they must hold on a machine with no AI service, be explainable to
+an official, and never leak instructions. Each rule names a reason the API reports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from motcua.text.normalize import fold
+
+__all__ = ["guard_reason"]
+
+_INJECTION = [
+    r"\b(bo qua|phot lo|quen|ignore|disregard|forget)\b.{0,40}"
+    r"\b(huong dan|chi dan|lenh|quy tac|instruction|instructions|rules|prompt)",
+    r"\b(system prompt|prompt he thong|developer mode|jailbreak|dan mode)\b",
+    r"\b(ban la|you are now|act as|dong vai|gia vo la)\b.{0,40}\b(khong gioi han|ai|assistant|tro ly)",
+    r"\b(in ra|tiet lo|cho xem|reveal|print|show)\b.{0,30}\b(prompt|cau hinh|config|huong dan he"
+    r" thong|system|mat khau|password|api key|token)\b",
+    r"<\s*script|\{\{|\}\}|\$\{",
+]
+_PRIVATE = [
+    r"\b(so dien thoai|sdt|dien thoai|so dt|email|dia chi nha|nha rieng|thong tin ca nhan|cccd"
+    r"|can cuoc|so cmnd|ngay sinh|tai khoan ngan hang)\b.{0,40}\b(rieng|ca nhan|cua (ong|ba|anh"
+    r"|chi|chu tich|can bo|nguoi)|chu tich|can bo|nguoi khac|hang xom)",
+    r"\b(tra cuu|tim|cho (toi|minh|em) (biet|xin))\b.{0,30}\b(thong tin|dia chi|so dien thoai|"
+    r"cccd|can cuoc)\b.{0,30}\b(cua|nguoi)\b(?!.{0,20}\b(toi|minh|em|con toi)\b)",
+]
+_INJECTION_RE = [re.compile(p) for p in _INJECTION]
+_PRIVATE_RE = [re.compile(p) for p in _PRIVATE]
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def guard_reason(question: str) -> str | None:
+    """``empty``, ``gibberish``, ``injection`` or ``private_data``; None when it may proceed."""
+    stripped = question.strip()
+    if not stripped:
+        return "empty"
+    letters = _LETTER.findall(stripped)
+    if len(letters) < 2 or len(letters) < 0.4 * len(stripped.replace(" ", "")):
+        return "gibberish"
+    folded = " ".join(fold(stripped).split())
+    raw_lower = stripped.lower()
+    if any(r.search(folded) or r.search(raw_lower) for r in _INJECTION_RE):
+        return "injection"
+    if any(r.search(folded) for r in _PRIVATE_RE):
+        return "private_data"
+    return None

@@ -1,0 +1,30 @@
+"""The assistant's own sentences, in Vietnamese, in one place for review by officials."""
+
+from __future__ import annotations
+
+from motcua.answer.schema import ProcedureRef
+
+MESSAGES = {
+    "answer": "Đây là thủ tục phù hợp nhất với câu hỏi của bạn. Mọi thông tin dưới đây lấy từ "
+              "Cơ sở dữ liệu quốc gia về thủ tục hành chính, kèm nguồn.",
+    "clarify": "Có vài thủ tục gần với câu hỏi của bạn. Bạn cho biết rõ hơn bạn cần làm việc "
+               "nào nhé.",
+    "empty": "Bạn chưa nhập câu hỏi. Hãy cho biết bạn cần làm thủ tục gì, ví dụ: "
+             "\"làm giấy khai sinh cho con\".",
+    "gibberish": "Xin lỗi, tôi chưa hiểu câu hỏi. Hãy viết lại bằng tiếng Việt, ví dụ: "
+                 "\"đăng ký tạm trú cần giấy tờ gì\".",
+    "off_topic": "Xin lỗi, câu hỏi này không thuộc các thủ tục hành chính tôi có thể hướng dẫn. "
+                 "Bạn có thể hỏi về giấy tờ, phí, thời hạn và nơi nộp của một thủ tục, hoặc "
+                 "nhờ cán bộ một cửa hỗ trợ.",
+    "low_confidence": "Tôi chưa chắc thủ tục nào đúng với câu hỏi của bạn, nên không đoán. "
+                      "Bạn hãy nói rõ hơn, hoặc chọn \"Gặp cán bộ\" để được hướng dẫn trực "
+                      "tiếp.",
+    "private_data": "Tôi không thể cung cấp thông tin cá nhân của người khác. Nếu cần liên hệ "
+                    "cơ quan, hãy dùng số điện thoại công khai của bộ phận một cửa.",
+    "injection": "Tôi chỉ hỗ trợ hướng dẫn thủ tục hành chính. Bạn cần làm thủ tục gì?",
+}
+
+
+def clarify_question(options: list[ProcedureRef]) -> str:
+    names = "; ".join(f"({i}) {o.name}" for i, o in enumerate(options, start=1))
+    return f"Bạn muốn làm thủ tục nào: {names}?"

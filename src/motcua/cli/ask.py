@@ -1,0 +1,71 @@
+"""``motcua ask`` and ``motcua search``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from motcua._settings import get_settings
+from motcua.answer.assistant import Assistant, load_assistant
+from motcua.answer.schema import AskResponse
+from motcua.catalog.bootstrap import ensure_sample
+from motcua.cli._apps import app
+from motcua.cli._output import console, print_json
+
+SampleOpt = Annotated[bool, typer.Option("--sample", help="use the bundled sample catalog "
+                                         "(imported on first use)")]
+
+
+def _assistant(sample: bool) -> Assistant:
+    settings = get_settings()
+    if sample:
+        ensure_sample(settings)
+    return load_assistant(settings)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="câu hỏi, có dấu hoặc không dấu")],
+    commune: Annotated[str | None, typer.Option(help="xã/phường của người hỏi")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="the stable JSON schema")] = False,
+    sample: SampleOpt = False,
+) -> None:
+    """Hỏi về một thủ tục: trả lời kèm nguồn, hỏi lại, hoặc từ chối khi không chắc."""
+    response = _assistant(sample).ask(question, commune=commune)
+    if as_json:
+        print_json(response.model_dump())
+        return
+    _print_response(response)
+
+
+def _print_response(r: AskResponse) -> None:
+    console.print(r.message)
+    if r.status == "answer" and r.answer:
+        console.print()
+        console.print(r.answer.text)
+        return
+    if r.clarify_question:
+        console.print(r.clarify_question)
+    for p in r.procedures[:5]:
+        console.print(f"  - {p.name} (mã {p.code})")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="từ khóa")],
+    level: Annotated[str | None, typer.Option(help="xa | tinh | bo")] = None,
+    field: Annotated[str | None, typer.Option(help="lĩnh vực, ví dụ 'Hộ tịch'")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    sample: SampleOpt = False,
+) -> None:
+    """Tìm thủ tục theo từ khóa, xếp theo mức độ phù hợp."""
+    refs = _assistant(sample).search(query, level=level, field=field, limit=limit)
+    if as_json:
+        print_json([r.model_dump() for r in refs])
+        return
+    if not refs:
+        console.print("Không tìm thấy thủ tục phù hợp.")
+    for i, r in enumerate(refs, start=1):
+        console.print(f"{i:2}. [{r.code}] {r.name}  ({', '.join(r.levels)}; {r.score:.2f})")

@@ -1,0 +1,51 @@
+"""``motcua eval procedures`` (other rooms attach ``legal``, ``docs``, ``addresses``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from motcua._settings import get_settings
+from motcua.answer.assistant import load_assistant
+from motcua.catalog.bootstrap import ensure_sample
+from motcua.cli._apps import eval_app
+from motcua.cli._output import console, print_json
+from motcua.eval.procedures import ProcedureEval, load_items
+
+_KEYS = ["recall_at_1", "recall_at_5", "mrr_at_10", "abstain_precision", "abstain_recall",
+         "answerable_abstained", "p50_ms", "p95_ms", "ungrounded_facts", "n"]
+
+
+@eval_app.command("procedures")
+def procedures(
+    file: Annotated[Path, typer.Argument(help="JSONL: {id, question, gold, style?, expect?}")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    sample: Annotated[bool, typer.Option("--sample", help="against the bundled sample")] = False,
+    no_baseline: Annotated[bool, typer.Option("--no-baseline")] = False,
+) -> None:
+    """Recall@1/5, MRR@10, abstention, latency and ungrounded facts of `ask`."""
+    settings = get_settings()
+    if sample:
+        ensure_sample(settings)
+    items = load_items(file)
+    result = ProcedureEval(load_assistant(settings)).run(items, baseline=not no_baseline)
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title=f"motcua eval procedures — {file.name}")
+    table.add_column("style")
+    for k in _KEYS:
+        table.add_column(k.replace("_", " "), justify="right")
+    table.add_row("all", *[str(result[k]) for k in _KEYS])
+    for style, m in result["by_style"].items():
+        table.add_row(style, *[str(m[k]) for k in _KEYS])
+    console.print(table)
+    if "baseline" in result:
+        console.print(f"baseline: {result['baseline']}")
+    if result["ungrounded_facts"]:
+        console.print(f"[red]UNGROUNDED FACTS: {result['ungrounded_facts']}[/]")
+        for ex in result["ungrounded_examples"]:
+            console.print(f"  {ex}")

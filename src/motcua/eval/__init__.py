@@ -1,0 +1,1 @@
+"""Evaluation: the metrics that benchmarks and issue targets read."""
