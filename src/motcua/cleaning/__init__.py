@@ -1,0 +1,1 @@
+"""Population data cleaning: addresses onto the two-level map, names, dates, IDs, duplicates."""

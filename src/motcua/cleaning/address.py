@@ -1,0 +1,146 @@
+"""Split a free-text Vietnamese address into segments and read each segment's unit type.
+
+Why readings instead of one parse: "Quan Hoa" without diacritics is either the ward Quan Hoa
+or "Quận Hoa", "T. Lạng Sơn" is a province but "T" may start a name. Each segment therefore
+offers every plausible (type, name) reading and the resolver keeps whichever one the unit
+tables confirm, so a wrong guess here never produces a wrong answer there.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from motcua.cleaning.units import accent_key, load_units, name_key
+from motcua.text import nfc
+
+__all__ = ["Reading", "Segment", "split_address", "split_on_types"]
+
+# Abbreviation or full type word (folded) -> canonical type.
+_TYPE_WORDS = {
+    "thanh pho": "Thành phố", "tp": "Thành phố",
+    "thi tran": "Thị trấn", "tt": "Thị trấn",
+    "thi xa": "Thị xã", "tx": "Thị xã",
+    "dac khu": "Đặc khu",
+    "phuong": "Phường", "p": "Phường", "f": "Phường",
+    "xa": "Xã", "x": "Xã",
+    "quan": "Quận", "q": "Quận",
+    "huyen": "Huyện", "h": "Huyện",
+    "tinh": "Tỉnh", "t": "Tỉnh",
+}
+_PREFIX_RE = re.compile(
+    r"^(thanh pho|thi tran|thi xa|dac khu|phuong|xa|quan|huyen|tinh|tp|tx|tt|p|f|x|q|h|t)"
+    r"(\s*\.\s*|\s+|(?=\d))(?=\S)"
+)
+# Inside one segment (no commas written): where a new unit starts.
+_INNER_TYPE_RE = re.compile(
+    r"[\s\-](?=(?:(?:thanh pho|thi tran|thi xa|dac khu|phuong|xa|quan|huyen|tinh)\s"
+    r"|(?:tp|tx|tt|p|x|q|h|t)\.|[pq]\d)\s*\S)"
+)
+_SEPARATORS = re.compile(r"\s*[,;\n|/]\s*|\s+[-–—]\s+")
+_COUNTRY = {"vietnam", "vn", "vietnamese"}
+_MAX_SEGMENTS = 12
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    return unicodedata.normalize("NFD", ch)[0].lower()
+
+
+def fold_aligned(text: str) -> str:
+    """Fold diacritics one character for one character, so offsets stay valid in the original."""
+    return "".join(_fold_char(c) if ord(c) > 127 else c.lower() for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a segment: its unit type (or "" when none is written) and name keys."""
+
+    type: str
+    key: str
+    accented: str
+    has_accents: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    readings: tuple[Reading, ...]
+
+    @property
+    def type_hint(self) -> str:
+        return self.readings[0].type if self.readings else ""
+
+
+def _readings(text: str) -> tuple[Reading, ...]:
+    folded = fold_aligned(text)
+    has_accents = folded != text.lower()
+    out: list[Reading] = []
+    m = _PREFIX_RE.match(folded)
+    if m:
+        rest = text[m.end():]
+        key = name_key(rest)
+        if key:
+            out.append(Reading(_TYPE_WORDS[m.group(1)], key, accent_key(rest), has_accents))
+    whole = name_key(text)
+    if whole:
+        out.append(Reading("", whole, accent_key(text), has_accents))
+    return tuple(out)
+
+
+def _segment(text: str) -> Segment | None:
+    text = text.strip(" .:-–")
+    if not text:
+        return None
+    readings = _readings(text)
+    return Segment(text, readings) if readings else None
+
+
+@lru_cache(maxsize=1)
+def _dashed_re() -> re.Pattern[str]:
+    pairs = sorted(load_units().dashed_names)
+    alts = "|".join(rf"{re.escape(a)}\s*[-–]\s*{re.escape(b)}" for a, b in pairs)
+    return re.compile(rf"\b(?:{alts})\b")
+
+
+def _join_dashed_names(text: str) -> str:
+    """Glue "Chân Mây - Lăng Cô" so that its dash is not read as a separator."""
+    matches = list(_dashed_re().finditer(fold_aligned(text)))
+    for m in reversed(matches):
+        glued = re.sub(r"\s*[-–]\s*", "-", text[m.start():m.end()])
+        text = text[:m.start()] + glued + text[m.end():]
+    return text
+
+
+def split_address(address: str) -> list[Segment]:
+    """Segments from left (house, street) to right (province); trailing country names dropped."""
+    text = nfc(address)
+    if "-" in text or "–" in text:
+        text = _join_dashed_names(text)
+    parts = [p for p in _SEPARATORS.split(text) if p and p.strip()]
+    segs = [s for s in (_segment(p) for p in parts[-_MAX_SEGMENTS:]) if s is not None]
+    while segs and segs[-1].readings[-1].key in _COUNTRY:
+        segs.pop()
+    return segs
+
+
+def split_on_types(segments: list[Segment]) -> list[Segment]:
+    """Second chance for addresses typed without commas: cut each segment before type words."""
+    out: list[Segment] = []
+    for seg in segments:
+        folded = fold_aligned(seg.text)
+        cuts = [m.end() for m in _INNER_TYPE_RE.finditer(folded)]
+        if not cuts:
+            out.append(seg)
+            continue
+        bounds = [0, *cuts, len(seg.text)]
+        for a, b in itertools.pairwise(bounds):
+            s = _segment(seg.text[a:b])
+            if s is not None:
+                out.append(s)
+    return out

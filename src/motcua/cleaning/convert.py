@@ -1,0 +1,252 @@
+"""Resolve an address onto the two-level map: validate a new address, convert an old one.
+
+Why interpretations with scores: the same three segments "hoằng đồng, hoằng hóa, thanh hóa"
+read as an old commune/district/province or as a street plus a new ward. We try every
+interpretation the tables confirm and keep the one with the most confirmed levels (old three
+levels beat new two levels beat old two levels). An old commune that was divided among several
+new ones is never resolved to one of them: the package's data only says which new wards share
+it, not which streets went where, so the row comes back ``ambiguous`` with every candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from motcua.cleaning.address import Reading, Segment, split_address, split_on_types
+from motcua.cleaning.units import (
+    DISTRICT_TYPES,
+    PROVINCE_TYPES,
+    WARD_TYPES,
+    AdminUnits,
+    NewWard,
+    OldDistrict,
+    OldWard,
+    accent_key,
+    load_units,
+    strip_type,
+)
+
+__all__ = ["AddressResult", "Candidate", "Status", "clean_address"]
+
+Status = Literal["ok", "converted", "ambiguous", "not_found", "invalid"]
+MAX_ADDRESS_LENGTH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    code: str
+    name: str
+    province: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "name": self.name, "province": self.province}
+
+
+@dataclass(slots=True)
+class AddressResult:
+    """The answer for one address; ``to_dict`` is the JSON shape of the API and the reports."""
+
+    input: str
+    status: Status
+    new_province: str = ""
+    new_province_code: str = ""
+    new_ward: str = ""
+    new_ward_code: str = ""
+    candidates: list[Candidate] = field(default_factory=list)
+    street: str = ""
+    old_ward: str = ""
+    old_district: str = ""
+    old_province: str = ""
+    reason: str = ""
+    pattern: str = ""
+
+    @property
+    def candidate_codes(self) -> list[str]:
+        return [c.code for c in self.candidates]
+
+    def candidates_text(self) -> str:
+        return " | ".join(f"{c.name} ({c.code})" for c in self.candidates)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "input": self.input, "status": self.status,
+            "new_province": self.new_province, "new_province_code": self.new_province_code,
+            "new_ward": self.new_ward, "new_ward_code": self.new_ward_code,
+            "candidates": [c.to_dict() for c in self.candidates],
+            "street": self.street,
+            "old": {"ward": self.old_ward, "district": self.old_district,
+                    "province": self.old_province},
+            "reason": self.reason,
+        }
+
+
+@dataclass(slots=True)
+class _Match:
+    score: int
+    ward_index: int
+    new_wards: list[NewWard] = field(default_factory=list)
+    old_wards: list[OldWard] = field(default_factory=list)
+    district: OldDistrict | None = None
+
+
+def _typed(readings: Iterable[Reading], allowed: tuple[str, ...]) -> list[Reading]:
+    return [r for r in readings if not r.type or r.type in allowed]
+
+
+def _narrow(found: list[Any], reading: Reading, accented_of: Any) -> list[Any]:
+    """Prefer the units whose type and diacritics agree with what was written."""
+    if len(found) > 1 and reading.type:
+        same = [u for u in found if u.type == reading.type]
+        found = same or found
+    if len(found) > 1 and reading.has_accents:
+        same = [u for u in found if accented_of(u) == reading.accented]
+        found = same or found
+    return found
+
+
+def _accented_short(unit: Any) -> str:
+    return accent_key(strip_type(unit.name, (*WARD_TYPES, *DISTRICT_TYPES))[1])
+
+
+def _lookup(seg: Segment, allowed: tuple[str, ...], table: Any, prefix: tuple[str, ...]) -> list:
+    for r in _typed(seg.readings, allowed):
+        found = table.get((*prefix, r.key)) if prefix else table.get(r.key)
+        if found:
+            return _narrow(list(found), r, _accented_short)
+    return []
+
+
+def _provinces(seg: Segment, units: AdminUnits) -> tuple[list[str], list[str]]:
+    new: list[str] = []
+    old: list[str] = []
+    for r in _typed(seg.readings, PROVINCE_TYPES):
+        new += [c for c in units.new_province_by_key.get(r.key, ()) if c not in new]
+        old += [k for k in units.old_province_by_key.get(r.key, ()) if k not in old]
+    return new, old
+
+
+def _interpretations(segs: Sequence[Segment], units: AdminUnits) -> list[_Match]:
+    n = len(segs)
+    out: list[_Match] = []
+    new_codes, old_keys = _provinces(segs[-1], units)
+    if n >= 2:
+        for pcode in new_codes:
+            wards = _lookup(segs[-2], WARD_TYPES, units.new_ward_by_key, (pcode,))
+            if wards:
+                out.append(_Match(20, n - 2, new_wards=wards))
+        for pkey in old_keys:
+            for dist in _lookup(segs[-2], DISTRICT_TYPES, units.old_district_by_key, (pkey,)):
+                olds = (_lookup(segs[-3], WARD_TYPES, units.old_ward_by_key, (pkey, dist.key))
+                        if n >= 3 else [])
+                if olds:
+                    out.append(_Match(30, n - 3, old_wards=olds, district=dist))
+                elif (pkey, dist.key) in units.old_wardless:
+                    out.append(_Match(25, n - 2, old_wards=[units.old_wardless[(pkey, dist.key)]],
+                                      district=dist))
+            olds = _lookup(segs[-2], WARD_TYPES, units.old_ward_by_province, (pkey,))
+            if olds:
+                out.append(_Match(15, n - 2, old_wards=olds))
+    if not new_codes and not old_keys:
+        # No province written: an old district and commune, or a new ward unique in the country.
+        for dist in _lookup(segs[-1], DISTRICT_TYPES, units.old_district_anywhere, ()):
+            if n >= 2:
+                olds = _lookup(segs[-2], WARD_TYPES, units.old_ward_by_key,
+                               (dist.province_key, dist.key))
+                if olds:
+                    out.append(_Match(12, n - 2, old_wards=olds, district=dist))
+        wards = _lookup(segs[-1], WARD_TYPES, units.new_ward_anywhere, ())
+        if len(wards) == 1 and segs[-1].type_hint:
+            out.append(_Match(5, n - 1, new_wards=wards))
+    return out
+
+
+def _pattern(segs: Sequence[Segment], reason: str) -> str:
+    shape = ", ".join(f"{s.type_hint} …" if s.type_hint else "…" for s in segs)
+    return f"{reason}: {shape}" if shape else reason
+
+
+def _from_match(text: str, segs: Sequence[Segment], m: _Match, units: AdminUnits) -> AddressResult:
+    res = AddressResult(input=text, status="ok")
+    res.street = ", ".join(s.text for s in segs[: m.ward_index])
+    if m.new_wards:
+        codes = sorted({w.code for w in m.new_wards})
+        reason = "same name in several wards" if len(codes) > 1 else ""
+        status: Status = "ok"
+    else:
+        first = m.old_wards[0]
+        res.old_ward = first.name if first.code else ""
+        dist = m.district or units.old_districts.get((first.province_key, first.district_key))
+        res.old_district = dist.name if dist else ""
+        res.old_province = units.old_provinces[first.province_key].name
+        codes = sorted({c for w in m.old_wards for c in w.new_codes})
+        if len(m.old_wards) == 1 and first.divided:
+            reason = "old commune divided among several new wards"
+        elif len(codes) > 1:
+            reason = "same name in several old communes"
+        else:
+            reason = ""
+        status = "converted"
+    if len(codes) == 1:
+        ward = units.new_wards[codes[0]]
+        res.status = status
+        res.new_ward, res.new_ward_code = ward.name, ward.code
+        res.new_province_code = ward.province_code
+        res.new_province = units.province_name(ward.province_code)
+        return res
+    res.status = "ambiguous"
+    res.reason = reason
+    res.candidates = [Candidate(c, units.new_wards[c].name,
+                                units.province_name(units.new_wards[c].province_code))
+                      for c in codes]
+    provinces = {units.new_wards[c].province_code for c in codes}
+    if len(provinces) == 1:
+        res.new_province_code = provinces.pop()
+        res.new_province = units.province_name(res.new_province_code)
+    res.pattern = _pattern(segs, reason)
+    return res
+
+
+def _not_found(text: str, segs: Sequence[Segment], units: AdminUnits) -> AddressResult:
+    res = AddressResult(input=text, status="not_found")
+    new_codes, old_keys = _provinces(segs[-1], units)
+    provinces = set(new_codes) | {units.old_provinces[k].new_province_code for k in old_keys}
+    if len(provinces) == 1:
+        res.new_province_code = provinces.pop()
+        res.new_province = units.province_name(res.new_province_code)
+        res.reason = "ward not found in the province"
+    else:
+        res.reason = "no province recognised" if not provinces else "province ambiguous"
+    res.pattern = _pattern(segs, res.reason)
+    return res
+
+
+def _best(segs: list[Segment], units: AdminUnits) -> _Match | None:
+    found = _interpretations(segs, units) if segs else []
+    return max(found, key=lambda m: m.score) if found else None
+
+
+def clean_address(text: str, units: AdminUnits | None = None) -> AddressResult:
+    """Validate a new-map address or convert an old one; never guesses a divided commune."""
+    units = units or load_units()
+    if not isinstance(text, str) or not text.strip():
+        return AddressResult(input=str(text or ""), status="invalid", reason="empty address",
+                             pattern="empty address")
+    if len(text) > MAX_ADDRESS_LENGTH:
+        return AddressResult(input=text, status="invalid",
+                             reason=f"longer than {MAX_ADDRESS_LENGTH} characters",
+                             pattern="too long")
+    segs = split_address(text)
+    if not any(ch.isalpha() for ch in text) or not segs:
+        return AddressResult(input=text, status="invalid", reason="no letters in the address",
+                             pattern="no letters")
+    best = _best(segs, units)
+    if best is None:
+        retry = split_on_types(segs)
+        if len(retry) != len(segs):
+            segs = retry
+            best = _best(segs, units)
+    if best is None:
+        return _not_found(text, segs, units)
+    return _from_match(text, segs, best, units)
