@@ -140,17 +140,18 @@ class BM25Index:
         return [Hit(self.doc_ids[i], float(scores[i])) for i in idx if scores[i] > 0]
 
     # -- typo tolerance -------------------------------------------------------------------
-    def correct(self, query: str) -> str:
+    def correct(self, query: str, keep: frozenset[str] = frozenset()) -> str:
         """Replace unknown syllables by a known one at edit distance 1 (most frequent wins).
 
-        Why only distance 1 and only unknown syllables: short citizen queries carry one slip
-        at most ("dang ki", "tam trus"); changing known words would change their meaning.
+        Why only distance 1, only unknown syllables of four letters or more, and never the
+        ``keep`` words (folded): short citizen queries carry one slip at most ("tam truu"),
+        while short or dictionary words ("con", "hộ khẩu") must keep their meaning.
         """
         words = syllables(query)
         out = []
         for w in words:
             f = fold(w)
-            if f in self.vocab or len(f) < 3 or f.isdigit():
+            if f in self.vocab or len(f) < 4 or f.isdigit() or f in keep:
                 out.append(w)
                 continue
             out.append(self._nearest(f) or w)

@@ -25,6 +25,7 @@ from motcua._errors import IndexError_
 from motcua.search._protocol import Hit
 from motcua.search.bm25 import BM25Index
 from motcua.text.abbreviations import default_dictionary
+from motcua.text.normalize import fold
 from motcua.text.tokenize import QUESTION_STOPWORDS, Tokenizer
 
 __all__ = ["ProcedureDoc", "ProcedureIndex"]
@@ -86,8 +87,10 @@ class ProcedureIndex:
 
     def query_terms(self, query: str) -> list[str]:
         """Terms of the query after typo correction and abbreviation expansion."""
-        corrected = self.name_index.correct(query)
-        return _QUERY_TOKENIZER(default_dictionary().expand(corrected))
+        dictionary = default_dictionary()
+        keep = {fold(w) for term, _ in dictionary.matches(query) for w in term.split()}
+        corrected = self.name_index.correct(query, keep=frozenset(keep | QUESTION_STOPWORDS))
+        return _QUERY_TOKENIZER(dictionary.expand(corrected))
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         terms = self.query_terms(query)
@@ -110,8 +113,6 @@ class ProcedureIndex:
                 raise ValueError(level)
             scores = np.where(self._levels[level], scores, 0).astype(np.float32)
         if field:
-            from motcua.text.normalize import fold
-
             wanted = fold(field)
             mask = np.array([wanted in fold(d.field) for d in self.docs], dtype=bool)
             scores = np.where(mask, scores, 0).astype(np.float32)
