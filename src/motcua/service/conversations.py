@@ -1,0 +1,274 @@
+"""Conversations, messages, feedback and handovers: the service's repository functions.
+
+Why each function is one transaction: a question and its answer, or a reply and the status
+change it causes, are stored together or not at all; a failure never leaves a question without
+its answer or a handover without its conversation. All texts arrive here unredacted and are
+redacted here, the only door into the tables.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from motcua._errors import InputError, NotFound
+from motcua.answer.schema import AskResponse
+from motcua.privacy import redact
+from motcua.service.accounts import audit
+from motcua.store.db import Database
+from motcua.store.models import utcnow
+from motcua.store.service import Conversation, Feedback, Handover, Message
+
+__all__ = [
+    "ConversationView",
+    "Exchange",
+    "add_feedback",
+    "close_handover",
+    "get_conversation",
+    "history",
+    "inbox",
+    "messages_after",
+    "officer_reply",
+    "purge_conversations",
+    "record_exchange",
+    "request_handover",
+]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Exchange:
+    conversation_id: str
+    message_id: int
+
+
+@dataclass
+class ConversationView:
+    id: str
+    commune_code: str | None
+    commune_name: str | None
+    status: str
+    handover_status: str | None
+    created_at: datetime
+    updated_at: datetime
+    messages: list[dict[str, Any]]
+
+
+def _msg_dict(m: Message) -> dict[str, Any]:
+    return {"id": m.id, "role": m.role, "text": m.text, "status": m.status,
+            "reason": m.reason, "procedure_code": m.procedure_code,
+            "response": m.response, "author": m.author, "created_at": m.created_at.isoformat()}
+
+
+def _conversation(s: Any, conversation_id: str) -> Conversation:
+    conv = s.get(Conversation, conversation_id) if conversation_id else None
+    if conv is None:
+        raise NotFound("conversation not found",
+                       hint="start a new conversation without conversation_id",
+                       conversation_id=conversation_id[:40])
+    return conv
+
+
+def history(db: Database, conversation_id: str) -> list[str]:
+    """Earlier citizen questions (redacted), oldest first; raises NotFound."""
+    with db.session() as s:
+        _conversation(s, conversation_id)
+        rows = s.scalars(select(Message.text).where(
+            Message.conversation_id == conversation_id, Message.role == "citizen")
+            .order_by(Message.id)).all()
+        return list(rows)
+
+
+def _stored_response(response: AskResponse) -> dict[str, Any]:
+    data = response.model_dump(mode="json")
+    for key in ("message", "clarify_question"):
+        if isinstance(data.get(key), str):
+            data[key] = redact(data[key])
+    return data
+
+
+def record_exchange(db: Database, *, question: str, response: AskResponse,
+                    conversation_id: str | None = None, commune_code: str | None = None,
+                    commune_name: str | None = None, channel: str = "web") -> Exchange:
+    """Store the citizen's question (redacted) and the assistant's answer in one transaction."""
+    now = utcnow()
+    with db.session() as s:
+        if conversation_id:
+            conv = _conversation(s, conversation_id)
+            if conv.status == "closed":
+                conv.status = "open"
+            if commune_code:
+                conv.commune_code, conv.commune_name = commune_code, commune_name
+        else:
+            conv = Conversation(id=uuid.uuid4().hex, commune_code=commune_code,
+                                commune_name=commune_name, channel=channel, status="open",
+                                created_at=now, updated_at=now)
+            s.add(conv)
+        conv.updated_at = now
+        s.add(Message(conversation_id=conv.id, role="citizen", text=redact(question),
+                      created_at=now))
+        top = response.answer.code if response.answer else (
+            response.procedures[0].code if response.procedures else None)
+        answer = Message(conversation_id=conv.id, role="assistant", text=redact(response.message),
+                         status=response.status, reason=response.reason, procedure_code=top,
+                         response=_stored_response(response), created_at=now)
+        s.add(answer)
+        s.flush()
+        return Exchange(conversation_id=conv.id, message_id=answer.id)
+
+
+def add_feedback(db: Database, *, conversation_id: str, message_id: int, helpful: bool,
+                 comment: str = "") -> None:
+    """Rate one assistant answer; rating it again replaces the earlier rating."""
+    with db.session() as s:
+        _conversation(s, conversation_id)
+        msg = s.get(Message, message_id)
+        if msg is None or msg.conversation_id != conversation_id or msg.role != "assistant":
+            raise NotFound("answer not found in this conversation",
+                           hint="send the message_id returned with the answer (X-Message-Id)")
+        row = s.scalars(select(Feedback).where(Feedback.message_id == message_id)).first()
+        if row is None:
+            s.add(Feedback(conversation_id=conversation_id, message_id=message_id,
+                           helpful=helpful, comment=redact(comment)))
+        else:
+            row.helpful, row.comment, row.created_at = helpful, redact(comment), utcnow()
+
+
+def request_handover(db: Database, *, conversation_id: str, note: str = "") -> str:
+    """Hand the conversation to an officer of its commune; returns the handover status."""
+    now = utcnow()
+    with db.session() as s:
+        conv = _conversation(s, conversation_id)
+        row = s.scalars(select(Handover).where(
+            Handover.conversation_id == conversation_id)).first()
+        if row is None:
+            row = Handover(conversation_id=conversation_id, commune_code=conv.commune_code,
+                           status="waiting", note=redact(note), created_at=now, updated_at=now)
+            s.add(row)
+        else:
+            row.status, row.updated_at = "waiting", now
+            if note:
+                row.note = redact(note)
+        conv.status, conv.updated_at = "handover", now
+        if note:
+            s.add(Message(conversation_id=conversation_id, role="citizen", text=redact(note),
+                          created_at=now))
+        return row.status
+
+
+def messages_after(db: Database, conversation_id: str, after: int = 0) -> dict[str, Any]:
+    """What the citizen's page polls: new messages and the handover state."""
+    with db.session() as s:
+        conv = _conversation(s, conversation_id)
+        rows = s.scalars(select(Message).where(
+            Message.conversation_id == conversation_id, Message.id > after)
+            .order_by(Message.id)).all()
+        ho = s.scalars(select(Handover.status).where(
+            Handover.conversation_id == conversation_id)).first()
+        return {"conversation_id": conv.id, "status": conv.status, "handover": ho,
+                "messages": [{"id": m.id, "role": m.role, "text": m.text,
+                              "author": "Cán bộ" if m.role == "officer" else None,
+                              "created_at": m.created_at.isoformat()} for m in rows]}
+
+
+def _visible(conv: Conversation, commune_code: str | None) -> bool:
+    return commune_code is None or conv.commune_code == commune_code
+
+
+def get_conversation(db: Database, conversation_id: str, *,
+                     commune_code: str | None = None) -> ConversationView:
+    """One conversation for the console; an officer sees only their commune's (else NotFound)."""
+    with db.session() as s:
+        conv = _conversation(s, conversation_id)
+        if not _visible(conv, commune_code):
+            raise NotFound("conversation not found", hint="it belongs to another commune")
+        ho = s.scalars(select(Handover.status).where(
+            Handover.conversation_id == conversation_id)).first()
+        msgs = s.scalars(select(Message).where(Message.conversation_id == conversation_id)
+                         .order_by(Message.id)).all()
+        return ConversationView(conv.id, conv.commune_code, conv.commune_name, conv.status, ho,
+                                conv.created_at, conv.updated_at, [_msg_dict(m) for m in msgs])
+
+
+def inbox(db: Database, *, commune_code: str | None, status: str = "open",
+          limit: int = 200) -> list[dict[str, Any]]:
+    """Handed-over conversations; ``status`` open = waiting or answered, or closed."""
+    wanted = ("waiting", "answered") if status == "open" else ("closed",)
+    with db.session() as s:
+        q = (select(Handover, Conversation).join(Conversation,
+                                                 Conversation.id == Handover.conversation_id)
+             .where(Handover.status.in_(wanted)).order_by(Handover.updated_at.desc()).limit(limit))
+        if commune_code is not None:
+            q = q.where(Handover.commune_code == commune_code)
+        out = []
+        for ho, conv in s.execute(q).all():
+            first = s.scalars(select(Message.text).where(
+                Message.conversation_id == conv.id, Message.role == "citizen")
+                .order_by(Message.id)).first()
+            out.append({"conversation_id": conv.id, "commune_code": conv.commune_code,
+                        "commune_name": conv.commune_name, "status": ho.status,
+                        "note": ho.note, "question": first or "",
+                        "updated_at": ho.updated_at})
+        return out
+
+
+def officer_reply(db: Database, *, conversation_id: str, text: str, actor: str,
+                  commune_code: str | None) -> int:
+    body = (text or "").strip()
+    if not body or len(body) > 4000:
+        raise InputError("reply is empty or longer than 4000 characters",
+                         hint="write a reply of 1 to 4000 characters")
+    now = utcnow()
+    with db.session() as s:
+        conv = _conversation(s, conversation_id)
+        if not _visible(conv, commune_code):
+            raise NotFound("conversation not found", hint="it belongs to another commune")
+        msg = Message(conversation_id=conversation_id, role="officer", text=redact(body),
+                      author=actor, created_at=now)
+        s.add(msg)
+        ho = s.scalars(select(Handover).where(Handover.conversation_id == conversation_id)).first()
+        if ho is not None:
+            ho.status, ho.updated_at = "answered", now
+        conv.updated_at = now
+        s.flush()
+        audit(s, actor, "reply", conversation_id, {"message_id": msg.id})
+        return msg.id
+
+
+def close_handover(db: Database, *, conversation_id: str, actor: str,
+                   commune_code: str | None) -> None:
+    now = utcnow()
+    with db.session() as s:
+        conv = _conversation(s, conversation_id)
+        if not _visible(conv, commune_code):
+            raise NotFound("conversation not found", hint="it belongs to another commune")
+        ho = s.scalars(select(Handover).where(Handover.conversation_id == conversation_id)).first()
+        if ho is not None:
+            ho.status, ho.updated_at, ho.closed_by = "closed", now, actor
+        conv.status, conv.updated_at = "closed", now
+        audit(s, actor, "close", conversation_id, {})
+
+
+def purge_conversations(db: Database, *, older_than_days: int, actor: str = "system") -> int:
+    """Delete conversations untouched for longer than the retention period (with everything
+    in them); returns how many were deleted."""
+    if older_than_days < 1:
+        raise InputError("retention must be at least 1 day",
+                         hint="set MOTCUA_CONVERSATION_RETENTION_DAYS to 1 or more")
+    cutoff = utcnow() - timedelta(days=older_than_days)
+    with db.session() as s:
+        old = select(Conversation.id).where(Conversation.updated_at < cutoff)
+        count = s.scalar(select(func.count()).select_from(old.subquery())) or 0
+        if count:
+            for table in (Feedback, Handover, Message):
+                s.execute(delete(table).where(table.conversation_id.in_(old)))
+            s.execute(delete(Conversation).where(Conversation.id.in_(old)))
+            audit(s, actor, "purge", f"{count} conversations", {"days": older_than_days})
+    log.info("conversations purged", extra={"count": count, "days": older_than_days})
+    return count

@@ -1,0 +1,144 @@
+"""The FastAPI application factory.
+
+``create_app(settings, assistant=None)`` is what tests call with a fake assistant;
+``app_from_env()`` is what ``motcua serve`` hands uvicorn (``factory=True``) so that every
+worker process builds its own app, database pool and index from the environment.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from motcua._errors import MotcuaError
+from motcua._settings import Settings, get_settings
+from motcua.answer._protocol import AssistantProtocol
+from motcua.communes.profile import sample_profiles
+from motcua.communes.registry import ProfileRegistry, load_profiles, save_profiles
+from motcua.service.accounts import verify_api_key
+from motcua.store.db import Database, open_database
+from motcua.web.config import WebConfig
+from motcua.web.deps import LoginRequired
+from motcua.web.errors import install_error_handlers
+from motcua.web.limits import BodyLimitMiddleware, RateLimitMiddleware
+from motcua.web.mounts import mount_optional_routers
+from motcua.web.routes import api, citizen, console, health
+from motcua.web.sessions import SessionSigner
+from motcua.web.state import ServiceState
+
+__all__ = ["app_from_env", "create_app"]
+
+log = logging.getLogger(__name__)
+_HERE = Path(__file__).parent
+_VN = timezone(timedelta(hours=7))
+_SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+                               "style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+}
+
+
+def _local_time(value: Any) -> str:
+    """Times are stored in UTC; officials read them in Vietnam's time (UTC+7)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(_VN).strftime("%d/%m/%Y %H:%M")
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(_HERE / "templates"))
+    templates.env.filters["localtime"] = _local_time
+    return templates
+
+
+def _seed_sample(settings: Settings, db: Database) -> None:
+    """The bundled sample catalog and commune profiles, only into an empty store."""
+    from motcua.catalog.bootstrap import ensure_sample
+
+    ensure_sample(settings, db=db)
+    if not load_profiles(db):
+        save_profiles(db, sample_profiles())
+
+
+def create_app(settings: Settings | None = None, assistant: AssistantProtocol | None = None, *,
+               config: WebConfig | None = None, db: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    config = config or WebConfig()
+    db = db or open_database(settings.db_url)
+    if config.sample:
+        _seed_sample(settings, db)
+    registry = ProfileRegistry(db, ttl=config.profile_ttl_seconds,
+                               province=settings.default_province)
+    state = ServiceState(settings=settings, config=config, db=db, registry=registry,
+                         signer=SessionSigner(settings.secret_key.get_secret_value(),
+                                              max_age_seconds=config.session_hours * 3600),
+                         _assistant=assistant)
+
+    app = FastAPI(title="motcua", version="1", docs_url="/docs", redoc_url=None,
+                  description="Trợ lý thủ tục hành chính một cửa: API cho người dân, cán bộ và "
+                              "hệ thống tích hợp.")
+    app.state.service = state
+    app.state.templates = _templates()
+    install_error_handlers(app)
+
+    @app.exception_handler(LoginRequired)
+    async def _login(_request: Request, _exc: LoginRequired) -> Response:
+        return RedirectResponse("/console/login", status_code=303)
+
+    @app.exception_handler(MotcuaError)
+    async def _motcua(request: Request, exc: MotcuaError) -> Response:
+        if request.url.path.startswith("/console"):
+            page: HTMLResponse = app.state.templates.TemplateResponse(
+                request, "message.html", {"title": "Không thực hiện được", "text": exc.message,
+                                          "hint": exc.hint or "", "user": None, "csrf": ""},
+                status_code=exc.status_code)
+            return page
+        from fastapi.responses import JSONResponse
+
+        return JSONResponse({"error": exc.to_dict()}, status_code=exc.status_code)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for key, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        if request.url.path.startswith(("/api/", "/console")):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    app.include_router(health.router)
+    app.include_router(api.router)
+    app.include_router(citizen.router)
+    app.include_router(console.router)
+    mount_optional_routers(app)
+    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+    app.add_middleware(RateLimitMiddleware, per_minute=config.rate_limit_per_minute,
+                       key_per_minute=config.api_key_rate_limit_per_minute,
+                       verify_key=lambda key: verify_api_key(db, key),
+                       require_key=config.require_api_key)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes,
+                       overrides={"/api/v1/documents": 25 * 1024 * 1024,
+                                  "/api/v1/clean": 25 * 1024 * 1024})
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory uvicorn calls in each worker (``motcua.web.app:app_from_env``)."""
+    from motcua._logging import configure_logging
+
+    configure_logging()
+    return create_app(get_settings(), config=WebConfig())

@@ -1,0 +1,48 @@
+"""``Annotated`` dependencies shared by the routers, so handlers stay one screen long."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from motcua.answer._protocol import AssistantProtocol
+from motcua.service.accounts import UserInfo, get_user
+from motcua.store.db import Database
+from motcua.web.sessions import COOKIE
+from motcua.web.state import ServiceState
+
+__all__ = ["AssistantDep", "DbDep", "LoginRequired", "StateDep", "UserDep", "get_state"]
+
+
+class LoginRequired(Exception):
+    """Raised by the console's user dependency; the app answers with a redirect to login."""
+
+
+def get_state(request: Request) -> ServiceState:
+    state: ServiceState = request.app.state.service
+    return state
+
+
+StateDep = Annotated[ServiceState, Depends(get_state)]
+
+
+def _assistant(state: StateDep) -> AssistantProtocol:
+    return state.assistant
+
+
+def _db(state: StateDep) -> Database:
+    return state.db
+
+
+def _user(request: Request, state: StateDep) -> UserInfo:
+    user_id = state.signer.verify(request.cookies.get(COOKIE))
+    user = get_user(state.db, user_id) if user_id is not None else None
+    if user is None:
+        raise LoginRequired
+    return user
+
+
+AssistantDep = Annotated[AssistantProtocol, Depends(_assistant)]
+DbDep = Annotated[Database, Depends(_db)]
+UserDep = Annotated[UserInfo, Depends(_user)]

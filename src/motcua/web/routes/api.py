@@ -1,0 +1,178 @@
+"""The citizen-facing JSON API: ask, procedures, feedback, handover, polling, communes.
+
+``POST /api/v1/ask`` returns exactly ``AskResponse`` (the same schema as ``motcua ask
+--json``); the conversation and answer ids travel in the ``X-Conversation-Id`` and
+``X-Message-Id`` headers so that the body contract stays identical to the CLI's.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
+
+from motcua._errors import InvalidQuestion, NotFound
+from motcua.answer.schema import AskResponse, ProcedureRef
+from motcua.communes.registry import counter_for, where_facts
+from motcua.communes.units import AdminUnit, resolve_unit
+from motcua.privacy import redact
+from motcua.service import conversations as conv
+from motcua.web.deps import AssistantDep, DbDep, StateDep
+
+__all__ = ["router"]
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api/v1", tags=["citizen"])
+_CONV_ID = r"^[0-9a-f]{32}$"
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    question: str = Field(max_length=5000, description="Vietnamese, with or without diacritics")
+    commune: str | None = Field(default=None, max_length=120,
+                                description="commune code (e.g. 06187) or name")
+    conversation_id: str | None = Field(default=None, pattern=_CONV_ID,
+                                        description="continue this conversation")
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    conversation_id: str = Field(pattern=_CONV_ID)
+    message_id: int = Field(ge=1)
+    helpful: StrictBool
+    comment: str = Field(default="", max_length=1000)
+
+
+class HandoverRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    conversation_id: str = Field(pattern=_CONV_ID)
+    note: str = Field(default="", max_length=1000)
+
+
+def _unit(state: StateDep, commune: str | None) -> AdminUnit | None:
+    if commune is None or not commune.strip():
+        return None
+    return resolve_unit(commune, province=state.settings.default_province)
+
+
+def _label(unit: AdminUnit) -> str:
+    """What the assistant and its WhereProvider receive: unambiguous across provinces."""
+    return f"{unit.name}, {unit.province}"
+
+
+@router.post("/ask", response_model=AskResponse, responses={
+    422: {"description": "invalid question or unknown commune"},
+    404: {"description": "unknown conversation_id"}, 429: {"description": "rate limited"}})
+def ask(body: AskRequest, state: StateDep, assistant: AssistantDep, db: DbDep) -> JSONResponse:
+    question = body.question.strip()
+    limit = state.settings.max_question_chars
+    if not question:
+        raise InvalidQuestion("question is empty", hint="write your question in Vietnamese")
+    if len(question) > limit:
+        raise InvalidQuestion(f"question is longer than {limit} characters",
+                              hint="shorten it to the essential", length=len(question))
+    unit = _unit(state, body.commune)
+    history: list[str] = []
+    if body.conversation_id:
+        history = conv.history(db, body.conversation_id)
+        if unit is None:
+            view = conv.get_conversation(db, body.conversation_id)
+            unit = _unit(state, view.commune_code) if view.commune_code else None
+    response = assistant.ask(question, commune=_label(unit) if unit else None, history=history)
+    ex = conv.record_exchange(db, question=question, response=response,
+                              conversation_id=body.conversation_id,
+                              commune_code=unit.code if unit else None,
+                              commune_name=unit.name if unit else None)
+    log.info("ask", extra={"status": response.status, "commune": unit.code if unit else None,
+                           "question": redact(question)[:200]})
+    return JSONResponse(response.model_dump(mode="json"), headers={
+        "X-Conversation-Id": ex.conversation_id, "X-Message-Id": str(ex.message_id)})
+
+
+class ProcedureItem(ProcedureRef):
+    counter: str | None = Field(default=None, description='"quầy số" in the asker\'s commune')
+
+
+class ProcedureList(BaseModel):
+    items: list[ProcedureItem]
+    commune: str | None = None
+
+
+@router.get("/procedures", response_model=ProcedureList)
+def procedures(
+    state: StateDep, assistant: AssistantDep,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    level: Annotated[str | None, Query(pattern="^(xa|tinh|bo|khac)$")] = None,
+    field: Annotated[str | None, Query(max_length=200)] = None,
+    commune: Annotated[str | None, Query(max_length=120)] = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> ProcedureList:
+    unit = _unit(state, commune)
+    refs = assistant.search(q, level=level, field=field, limit=limit)
+    profile = state.registry.get(unit.code) if unit else None
+    items = []
+    for ref in refs:
+        counter = None
+        if profile is not None:
+            found = counter_for(profile, assistant.get(ref.code))
+            counter = found.number if found else None
+        items.append(ProcedureItem(**ref.model_dump(), counter=counter))
+    return ProcedureList(items=items, commune=unit.name if unit else None)
+
+
+@router.get("/procedures/{code}")
+def procedure(
+    state: StateDep, assistant: AssistantDep,
+    code: Annotated[str, Path(max_length=64, pattern=r"^[0-9A-Za-z.\-_]+$")],
+    commune: Annotated[str | None, Query(max_length=120)] = None,
+) -> dict[str, Any]:
+    """The parsed procedure; with ``commune``, where to file it there (``where``)."""
+    unit = _unit(state, commune)
+    proc = assistant.get(code)
+    out = proc.to_dict()
+    profile = state.registry.get(unit.code) if unit else None
+    out["where"] = [f.model_dump() for f in where_facts(profile, proc)] if profile else []
+    return out
+
+
+@router.post("/feedback")
+def feedback(body: FeedbackRequest, db: DbDep) -> dict[str, Any]:
+    conv.add_feedback(db, conversation_id=body.conversation_id, message_id=body.message_id,
+                      helpful=body.helpful, comment=body.comment.strip())
+    return {"ok": True}
+
+
+@router.post("/handover")
+def handover(body: HandoverRequest, db: DbDep) -> dict[str, Any]:
+    status = conv.request_handover(db, conversation_id=body.conversation_id,
+                                   note=body.note.strip())
+    return {"ok": True, "status": status}
+
+
+@router.get("/conversations/{conversation_id}/messages")
+def messages(
+    db: DbDep, conversation_id: Annotated[str, Path(pattern=_CONV_ID)],
+    after: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """What the citizen's page polls for an officer's reply."""
+    return conv.messages_after(db, conversation_id, after)
+
+
+@router.get("/communes")
+def communes(state: StateDep) -> dict[str, Any]:
+    return {"province": state.settings.default_province, "items": [
+        {"code": u.code, "name": u.name, "has_profile": state.registry.get(u.code) is not None}
+        for u in state.units()]}
+
+
+@router.get("/communes/{code}")
+def commune(state: StateDep, code: Annotated[str, Path(max_length=120)]) -> dict[str, Any]:
+    unit = resolve_unit(code, province=state.settings.default_province)
+    profile = state.registry.get(unit.code)
+    if profile is None:
+        raise NotFound(f"no profile for {unit.name}",
+                       hint="import one with: motcua communes import <file>")
+    return profile.model_dump()

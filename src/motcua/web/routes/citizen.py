@@ -1,0 +1,34 @@
+"""The citizen's chat page at ``/``: one server-rendered page, one small script, no CDN."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from motcua._errors import UnknownCommune
+from motcua.communes.units import resolve_unit
+from motcua.web.deps import StateDep
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, state: StateDep,
+          commune: Annotated[str | None, Query(max_length=120)] = None) -> HTMLResponse:
+    selected = ""
+    if commune:
+        try:
+            selected = resolve_unit(commune, province=state.settings.default_province).code
+        except UnknownCommune:
+            selected = ""
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "index.html", {
+        "units": state.units(), "selected": selected,
+        "province": state.settings.default_province,
+        "max_chars": state.settings.max_question_chars,
+        "poll_ms": state.config.poll_interval_ms,
+    })

@@ -1,0 +1,214 @@
+// The citizen's chat page. Every text from the server is inserted with textContent, never
+// as HTML, so a question or an answer containing markup is shown as text.
+"use strict";
+(function () {
+  var app = document.getElementById("app");
+  if (!app) return;
+  var chat = document.getElementById("chat");
+  var form = document.getElementById("ask");
+  var question = document.getElementById("question");
+  var commune = document.getElementById("commune");
+  var errorBox = document.getElementById("error");
+  var sendBtn = document.getElementById("send");
+  var pollMs = parseInt(app.getAttribute("data-poll-ms"), 10) || 4000;
+  var conversationId = null;
+  var lastMessageId = 0;
+  var pollTimer = null;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function showError(text) {
+    errorBox.textContent = text;
+    errorBox.hidden = !text;
+  }
+
+  function bubble(role, text) {
+    var b = el("div", "msg " + role);
+    b.appendChild(el("p", "who", {citizen: "Bạn", assistant: "Trợ lý", officer: "Cán bộ"}[role]));
+    b.appendChild(el("p", "text", text));
+    chat.appendChild(b);
+    b.scrollIntoView({block: "nearest"});
+    return b;
+  }
+
+  function api(path, body) {
+    return fetch(path, {
+      method: body ? "POST" : "GET",
+      headers: body ? {"Content-Type": "application/json"} : {},
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (r) {
+      return r.json().then(function (data) {
+        if (!r.ok) {
+          var msg = (data && data.error && data.error.message) || "Lỗi " + r.status;
+          if (r.status === 429) msg = "Bạn gửi quá nhanh. Vui lòng đợi một chút rồi thử lại.";
+          else if (r.status === 422) msg = "Câu hỏi hoặc xã/phường chưa hợp lệ: " + msg;
+          else if (r.status >= 500) msg = "Hệ thống đang bận. Vui lòng thử lại sau.";
+          throw new Error(msg);
+        }
+        return {data: data, headers: r.headers};
+      });
+    });
+  }
+
+  function section(card, title) {
+    var s = el("section", "part");
+    s.appendChild(el("h3", null, title));
+    card.appendChild(s);
+    return s;
+  }
+
+  function renderCard(a) {
+    var card = el("article", "card");
+    card.setAttribute("aria-label", "Thủ tục " + a.name);
+    card.appendChild(el("h2", null, a.name));
+    card.appendChild(el("p", "code", "Mã thủ tục: " + a.code + (a.field ? " · " + a.field : "")));
+    if (a.papers && a.papers.length) {
+      var ps = section(card, "Giấy tờ cần chuẩn bị");
+      var lastCase = null, ul = null;
+      a.papers.forEach(function (p) {
+        if (p.case !== lastCase || !ul) {
+          if (p.case) ps.appendChild(el("p", "case", p.case));
+          ul = el("ul", "checklist");
+          ps.appendChild(ul);
+          lastCase = p.case;
+        }
+        var li = el("li");
+        var box = el("input");
+        box.type = "checkbox";
+        box.setAttribute("aria-label", "Đã có: " + p.name);
+        li.appendChild(box);
+        li.appendChild(el("span", null, p.name + (p.count ? " (" + p.count + ")" : "")));
+        ul.appendChild(li);
+      });
+    }
+    if (a.channels && a.channels.length) {
+      var cs = section(card, "Thời hạn và lệ phí");
+      var t = el("table");
+      var head = el("tr");
+      ["Cách nộp", "Thời hạn", "Lệ phí"].forEach(function (h) {
+        var th = el("th", null, h); th.scope = "col"; head.appendChild(th);
+      });
+      t.appendChild(head);
+      a.channels.forEach(function (c) {
+        var tr = el("tr");
+        tr.appendChild(el("td", null, c.label));
+        tr.appendChild(el("td", null, c.time));
+        tr.appendChild(el("td", null, c.fee + (c.fee_note ? " – " + c.fee_note : "")));
+        t.appendChild(tr);
+      });
+      cs.appendChild(t);
+    }
+    if ((a.where && a.where.length) || a.online) {
+      var ws = section(card, "Nộp ở đâu, khi nào");
+      (a.where || []).forEach(function (w) { ws.appendChild(el("p", w.counter ? "counter" : null, w.text)); });
+      if (a.online) ws.appendChild(el("p", null, a.online));
+    }
+    if (a.legal_basis && a.legal_basis.length) {
+      var ls = section(card, "Căn cứ pháp lý");
+      var lu = el("ul");
+      a.legal_basis.forEach(function (l) { lu.appendChild(el("li", null, l.number + (l.title ? " – " + l.title : ""))); });
+      ls.appendChild(lu);
+    }
+    (a.warnings || []).forEach(function (w) { card.appendChild(el("p", "warning", w)); });
+    if (a.url && /^https:\/\//.test(a.url)) {
+      var link = el("a", "portal", "Xem thủ tục trên Cổng Dịch vụ công quốc gia");
+      link.href = a.url; link.target = "_blank"; link.rel = "noopener noreferrer";
+      card.appendChild(link);
+    }
+    return card;
+  }
+
+  function actions(box, messageId) {
+    var row = el("div", "actions");
+    row.appendChild(el("span", "label", "Câu trả lời có giúp ích không?"));
+    var yes = el("button", "secondary", "👍 Có");
+    var no = el("button", "secondary", "👎 Chưa");
+    var person = el("button", "person", "Gặp cán bộ");
+    yes.type = no.type = person.type = "button";
+    function rate(helpful) {
+      api("/api/v1/feedback", {conversation_id: conversationId, message_id: messageId, helpful: helpful})
+        .then(function () {
+          yes.disabled = no.disabled = true;
+          row.replaceChild(el("span", "thanks", "Cảm ơn bạn đã đánh giá."), row.firstChild);
+        }).catch(function (e) { showError(e.message); });
+    }
+    yes.addEventListener("click", function () { rate(true); });
+    no.addEventListener("click", function () { rate(false); });
+    person.addEventListener("click", handover);
+    row.appendChild(yes); row.appendChild(no); row.appendChild(person);
+    box.appendChild(row);
+  }
+
+  function renderResponse(r, messageId) {
+    var b = bubble("assistant", r.message);
+    if (r.status === "answer" && r.answer) b.appendChild(renderCard(r.answer));
+    if (r.status === "clarify") {
+      if (r.clarify_question) b.appendChild(el("p", "clarify", r.clarify_question));
+      var opts = el("div", "options");
+      (r.procedures || []).slice(0, 5).forEach(function (p) {
+        var o = el("button", "option", p.name);
+        o.type = "button";
+        o.addEventListener("click", function () { send(p.name); });
+        opts.appendChild(o);
+      });
+      b.appendChild(opts);
+    }
+    actions(b, messageId);
+  }
+
+  function send(text) {
+    showError("");
+    text = (text || "").trim();
+    if (!text) { showError("Vui lòng nhập câu hỏi."); question.focus(); return; }
+    var body = {question: text};
+    if (commune.value) body.commune = commune.value;
+    if (conversationId) body.conversation_id = conversationId;
+    bubble("citizen", text);
+    sendBtn.disabled = true;
+    api("/api/v1/ask", body).then(function (res) {
+      conversationId = res.headers.get("X-Conversation-Id") || conversationId;
+      var mid = parseInt(res.headers.get("X-Message-Id"), 10) || 0;
+      lastMessageId = Math.max(lastMessageId, mid);
+      renderResponse(res.data, mid);
+      question.value = "";
+    }).catch(function (e) { showError(e.message); })
+      .then(function () { sendBtn.disabled = false; });
+  }
+
+  function handover() {
+    if (!conversationId) return;
+    api("/api/v1/handover", {conversation_id: conversationId}).then(function () {
+      bubble("assistant", "Đã chuyển câu hỏi của bạn tới cán bộ một cửa. Câu trả lời sẽ hiện ở đây, vui lòng giữ trang này mở.");
+      startPolling();
+    }).catch(function (e) { showError(e.message); });
+  }
+
+  function poll() {
+    if (!conversationId) return;
+    api("/api/v1/conversations/" + conversationId + "/messages?after=" + lastMessageId).then(function (res) {
+      res.data.messages.forEach(function (m) {
+        lastMessageId = Math.max(lastMessageId, m.id);
+        if (m.role === "officer") bubble("officer", m.text);
+      });
+      if (res.data.status === "closed") stopPolling();
+    }).catch(function () { /* keep polling quietly; the network may be slow */ });
+  }
+
+  function startPolling() { if (!pollTimer) pollTimer = setInterval(poll, pollMs); }
+  function stopPolling() { if (pollTimer) { clearInterval(pollTimer); pollTimer = null; } }
+
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); send(question.value); });
+  question.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); send(question.value); }
+  });
+  document.getElementById("new").addEventListener("click", function () {
+    conversationId = null; lastMessageId = 0; stopPolling();
+    while (chat.firstChild) chat.removeChild(chat.firstChild);
+    showError(""); question.focus();
+  });
+})();
