@@ -1,1 +1,9 @@
-"""Population data cleaning: addresses onto the two-level map, names, dates, IDs, duplicates."""
+"""Population data cleaning: addresses onto the two-level map, names, dates, IDs, duplicates.
+
+``clean_address`` is the one entry point the API mounts (``POST /api/v1/clean/address``);
+the file pipelines live in ``records`` and the evaluation in ``evaluate``.
+"""
+
+from motcua.cleaning.convert import AddressResult, Candidate, clean_address
+
+__all__ = ["AddressResult", "Candidate", "clean_address"]

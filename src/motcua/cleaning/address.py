@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from motcua.cleaning.units import accent_key, load_units, name_key
+from motcua.cleaning.units import accent_key, fast_fold, load_units, name_key
 from motcua.text import nfc
 
 __all__ = ["Reading", "Segment", "split_address", "split_on_types"]
@@ -45,16 +44,9 @@ _COUNTRY = {"vietnam", "vn", "vietnamese"}
 _MAX_SEGMENTS = 12
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    return unicodedata.normalize("NFD", ch)[0].lower()
-
-
 def fold_aligned(text: str) -> str:
     """Fold diacritics one character for one character, so offsets stay valid in the original."""
-    return "".join(_fold_char(c) if ord(c) > 127 else c.lower() for c in text)
+    return fast_fold(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +55,13 @@ class Reading:
 
     type: str
     key: str
-    accented: str
+    raw: str
     has_accents: bool
+
+    @property
+    def accented(self) -> str:
+        """Computed only when two units share the folded key (rare, and cached)."""
+        return accent_key(self.raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +83,16 @@ def _readings(text: str) -> tuple[Reading, ...]:
         rest = text[m.end():]
         key = name_key(rest)
         if key:
-            out.append(Reading(_TYPE_WORDS[m.group(1)], key, accent_key(rest), has_accents))
+            out.append(Reading(_TYPE_WORDS[m.group(1)], key, rest, has_accents))
     whole = name_key(text)
     if whole:
-        out.append(Reading("", whole, accent_key(text), has_accents))
+        out.append(Reading("", whole, text, has_accents))
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _segment(text: str) -> Segment | None:
+    """Registers repeat the same ward, district and province strings; read each once."""
     text = text.strip(" .:-–")
     if not text:
         return None

@@ -1,1 +1,159 @@
-"""Commands of the clean room (filled in by its issue)."""
+"""``motcua clean addresses|records`` and ``motcua eval addresses``: arguments and printing only."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from motcua.cleaning.evaluate import evaluate_addresses
+from motcua.cleaning.records import (
+    clean_addresses_file,
+    clean_records_file,
+    default_output,
+    parse_mapping,
+)
+from motcua.cli._apps import clean_app, eval_app
+from motcua.cli._output import console, err_console, print_json
+
+_STATUS_VI = {"ok": "đúng địa chỉ mới", "converted": "đã chuyển sang địa chỉ mới",
+              "ambiguous": "chưa quyết định được (xã cũ bị chia/trùng tên)",
+              "not_found": "không tìm thấy", "invalid": "không hợp lệ"}
+
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", help="CSV encoding (utf-8, cp1258, cp1252); detected when omitted")]
+SheetOpt = Annotated[str | None, typer.Option("--sheet", help="XLSX sheet (default: the first)")]
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Any]:
+    with Progress(TextColumn(label), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                  TimeElapsedColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total or None)
+
+        yield update
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    """Atomically, like the tables: a report half written is worse than none."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=2, default=str)
+    os.replace(tmp, path)
+
+
+def _print_summary(report: dict[str, Any], field_order: list[str]) -> None:
+    table = Table(title=f"Kết quả: {report['rows']} dòng → {report['output']}")
+    table.add_column("trường")
+    table.add_column("trạng thái")
+    table.add_column("số dòng", justify="right")
+    for fld in field_order:
+        for status, n in sorted(report["statuses"].get(fld, {}).items(), key=lambda x: -x[1]):
+            label = _STATUS_VI.get(status, status) if fld == "address" else status
+            table.add_row(fld, label, str(n))
+    console.print(table)
+    if report["top_unparsed_patterns"]:
+        console.print("Mẫu địa chỉ chưa xử lý được nhiều nhất:")
+        for p in report["top_unparsed_patterns"]:
+            console.print(f"  {p['count']:>6}  {p['pattern']}")
+    if report["malformed_count"]:
+        lines = ", ".join(str(m["line"]) for m in report["malformed_rows"][:20])
+        console.print(f"[yellow]{report['malformed_count']} dòng lỗi định dạng[/] (dòng {lines})")
+    if report.get("duplicate_count"):
+        console.print(f"[yellow]{report['duplicate_count']} dòng có thể trùng người[/] "
+                      "(không gộp; xem cột duplicate_of)")
+    console.print(f"Mã hóa: {report['encoding'] or 'xlsx'} · {report['rows_per_second']} dòng/giây"
+                  f" · bộ nhớ đỉnh {report['peak_memory_mb']} MB")
+
+
+@clean_app.command("addresses")
+def addresses(
+    file: Annotated[Path, typer.Argument(help="Register as .csv or .xlsx")],
+    column: Annotated[str, typer.Option("--column", "-c", help="Address column header")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Output .csv/.xlsx")] = None,
+    json_report: Annotated[Path | None, typer.Option("--json-report")] = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+) -> None:
+    """Add new_province, new_ward, new_ward_code, address_status, address_candidates."""
+    with _progress("Đang chuẩn hóa địa chỉ") as update:
+        summary = clean_addresses_file(file, column, out, encoding=encoding, sheet=sheet,
+                                       progress=update)
+    report = summary.to_dict()
+    if json_report:
+        _write_json(json_report, report)
+    _print_summary(report, ["address"])
+
+
+@clean_app.command("records")
+def records(
+    file: Annotated[Path, typer.Argument(help="Register as .csv or .xlsx")],
+    mapping: Annotated[str, typer.Option(
+        "--map", help="field=Column pairs: name, dob, id, address, phone, sex")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Output .csv/.xlsx")] = None,
+    report_path: Annotated[Path | None, typer.Option(
+        "--report", help="Report: FILE.json, or FILE.csv/.xlsx (issues) plus FILE.json")] = None,
+    encoding: EncodingOpt = None,
+    sheet: SheetOpt = None,
+) -> None:
+    """Names, dates, ID numbers, phones, addresses and candidate duplicates in one pass."""
+    fields = parse_mapping(mapping)
+    target = out or default_output(file)
+    report_path = report_path or target.with_name(f"{target.stem}.report.json")
+    issues_path = None
+    if report_path.suffix.lower() in (".csv", ".xlsx"):
+        issues_path = report_path
+        report_path = report_path.with_suffix(".json")
+    with _progress("Đang làm sạch dữ liệu") as update:
+        summary = clean_records_file(file, fields, target, issues_path=issues_path,
+                                     encoding=encoding, sheet=sheet, progress=update)
+    report = summary.to_dict()
+    report["issues"] = str(issues_path) if issues_path else None
+    _write_json(report_path, report)
+    _print_summary(report, [f for f in ("name", "dob", "id", "phone", "address") if f in fields])
+    console.print(f"Báo cáo: {report_path}" + (f" · {issues_path}" if issues_path else ""))
+
+
+_EVAL_KEYS = ["n", "accuracy", "divided_correct", "divided_confident_wrong",
+              "addresses_per_second"]
+
+
+@eval_app.command("addresses")
+def eval_addresses(
+    file: Annotated[Path, typer.Argument(help="CSV: id,address,style,new_province,...")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    compare: Annotated[bool, typer.Option(
+        "--compare", help="also run vietnamadminunits and underthesea on the same rows")] = False,
+) -> None:
+    """Exact new ward on unambiguous rows, divided communes, addresses per second."""
+    result = evaluate_addresses(file, compare=compare)
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title=f"motcua eval addresses — {file.name}")
+    table.add_column("system")
+    for k in _EVAL_KEYS:
+        table.add_column(k.replace("_", " "), justify="right")
+    systems = {"motcua": result, **result.get("packages", {})}
+    for name, r in systems.items():
+        table.add_row(name, *[str(r[k]) for k in _EVAL_KEYS])
+    console.print(table)
+    styles = Table(title="accuracy by style")
+    styles.add_column("style")
+    for name in systems:
+        styles.add_column(name, justify="right")
+    for style in result["by_style"]:
+        styles.add_row(style, *[f"{r['by_style'][style]['correct']}/{r['by_style'][style]['n']}"
+                                for r in systems.values()])
+    console.print(styles)
