@@ -353,3 +353,21 @@ def test_sample_imports_into_a_fresh_store(tmp_path: Path) -> None:
     again = CatalogImporter(db).run([dest])
     assert again.imported == 0 and again.updated == 0
     assert again.unchanged == len(SPECS) - len(JUNK)
+
+
+def test_sample_eval_runs_grounded_end_to_end(tmp_path: Path) -> None:
+    """The quickstart path: bundled sample → store → index → ``ask`` → eval metrics."""
+    _parser()
+    from motcua._settings import get_settings
+    from motcua.answer.assistant import load_assistant
+    from motcua.catalog.bootstrap import ensure_sample
+    from motcua.eval.procedures import ProcedureEval, load_items
+
+    settings = get_settings()  # the isolated MOTCUA_HOME of this test
+    ensure_sample(settings)
+    items = load_items(write_sample_questions(tmp_path / "sample.jsonl"))
+    result = ProcedureEval(load_assistant(settings)).run(items, baseline=False)
+    assert result["n"] == len(SAMPLE_EVAL)
+    assert result["ungrounded_facts"] == 0, result.get("ungrounded_examples")
+    assert result["abstain_recall"] == 1.0
+    assert result["recall_at_5"] >= 0.85
