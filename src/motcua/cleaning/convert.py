@@ -32,6 +32,18 @@ __all__ = ["AddressResult", "Candidate", "Status", "clean_address"]
 
 Status = Literal["ok", "converted", "ambiguous", "not_found", "invalid"]
 MAX_ADDRESS_LENGTH = 500
+# Stable reason codes (API, JSON) and the Vietnamese text officials read in reports.
+REASONS = {
+    "divided": "xã/phường cũ đã bị chia cho nhiều xã/phường mới",
+    "same_name_old": "nhiều xã/phường cũ trùng tên (thiếu dấu, loại hoặc huyện)",
+    "same_name_new": "nhiều xã/phường mới trùng tên (thiếu dấu hoặc loại)",
+    "ward_not_found": "không tìm thấy xã/phường trong tỉnh",
+    "province_not_found": "không nhận ra tỉnh/thành phố",
+    "province_ambiguous": "tên tỉnh/thành phố không rõ",
+    "empty": "địa chỉ trống",
+    "too_long": f"địa chỉ dài quá {MAX_ADDRESS_LENGTH} ký tự",
+    "no_letters": "địa chỉ không có chữ",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +81,10 @@ class AddressResult:
     def candidates_text(self) -> str:
         return " | ".join(f"{c.name} ({c.code})" for c in self.candidates)
 
+    @property
+    def reason_text(self) -> str:
+        return REASONS.get(self.reason, "")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "input": self.input, "status": self.status,
@@ -79,6 +95,7 @@ class AddressResult:
             "old": {"ward": self.old_ward, "district": self.old_district,
                     "province": self.old_province},
             "reason": self.reason,
+            "reason_text": REASONS.get(self.reason, ""),
         }
 
 
@@ -164,7 +181,7 @@ def _interpretations(segs: Sequence[Segment], units: AdminUnits) -> list[_Match]
 
 def _pattern(segs: Sequence[Segment], reason: str) -> str:
     shape = ", ".join(f"{s.type_hint} …" if s.type_hint else "…" for s in segs)
-    return f"{reason}: {shape}" if shape else reason
+    return f"{REASONS[reason]}: {shape}" if shape else REASONS[reason]
 
 
 def _from_match(text: str, segs: Sequence[Segment], m: _Match, units: AdminUnits) -> AddressResult:
@@ -172,7 +189,7 @@ def _from_match(text: str, segs: Sequence[Segment], m: _Match, units: AdminUnits
     res.street = ", ".join(s.text for s in segs[: m.ward_index])
     if m.new_wards:
         codes = sorted({w.code for w in m.new_wards})
-        reason = "same name in several wards" if len(codes) > 1 else ""
+        reason = "same_name_new" if len(codes) > 1 else ""
         status: Status = "ok"
     else:
         first = m.old_wards[0]
@@ -182,9 +199,9 @@ def _from_match(text: str, segs: Sequence[Segment], m: _Match, units: AdminUnits
         res.old_province = units.old_provinces[first.province_key].name
         codes = sorted({c for w in m.old_wards for c in w.new_codes})
         if len(m.old_wards) == 1 and first.divided:
-            reason = "old commune divided among several new wards"
+            reason = "divided"
         elif len(codes) > 1:
-            reason = "same name in several old communes"
+            reason = "same_name_old"
         else:
             reason = ""
         status = "converted"
@@ -215,9 +232,9 @@ def _not_found(text: str, segs: Sequence[Segment], units: AdminUnits) -> Address
     if len(provinces) == 1:
         res.new_province_code = provinces.pop()
         res.new_province = units.province_name(res.new_province_code)
-        res.reason = "ward not found in the province"
+        res.reason = "ward_not_found"
     else:
-        res.reason = "no province recognised" if not provinces else "province ambiguous"
+        res.reason = "province_not_found" if not provinces else "province_ambiguous"
     res.pattern = _pattern(segs, res.reason)
     return res
 
@@ -231,16 +248,15 @@ def clean_address(text: str, units: AdminUnits | None = None) -> AddressResult:
     """Validate a new-map address or convert an old one; never guesses a divided commune."""
     units = units or load_units()
     if not isinstance(text, str) or not text.strip():
-        return AddressResult(input=str(text or ""), status="invalid", reason="empty address",
-                             pattern="empty address")
+        return AddressResult(input=str(text or ""), status="invalid", reason="empty",
+                             pattern=REASONS["empty"])
     if len(text) > MAX_ADDRESS_LENGTH:
         return AddressResult(input=text, status="invalid",
-                             reason=f"longer than {MAX_ADDRESS_LENGTH} characters",
-                             pattern="too long")
+                             reason="too_long", pattern=REASONS["too_long"])
     segs = split_address(text)
     if not any(ch.isalpha() for ch in text) or not segs:
-        return AddressResult(input=text, status="invalid", reason="no letters in the address",
-                             pattern="no letters")
+        return AddressResult(input=text, status="invalid", reason="no_letters",
+                             pattern=REASONS["no_letters"])
     best = _best(segs, units)
     if best is None:
         retry = split_on_types(segs)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from motcua.cleaning.units import fast_fold
+from motcua.text import nfc
 
 __all__ = ["DateResult", "parse_date"]
 
@@ -62,7 +63,7 @@ def parse_date(value: object, *, today: dt.date | None = None) -> DateResult:
     if isinstance(value, dt.date):
         return _build(value.year, value.month, value.day, value.strftime("%d/%m/%Y"), today)
     raw = str(value).strip()
-    text = " ".join(fast_fold(raw).replace(",", " ").split())
+    text = " ".join(fast_fold(nfc(raw)).replace(",", " ").split())
     if m := _DMY.match(text):
         return _build(_year(m.group(3), today), int(m.group(2)), int(m.group(1)), raw, today)
     if m := _YMD.match(text):

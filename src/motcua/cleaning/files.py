@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from motcua._errors import FileFormatError, InputError
 
-__all__ = ["AtomicTableWriter", "Row", "TableReader", "detect_encoding"]
+__all__ = ["AtomicTableWriter", "Row", "TableReader", "cell_text", "detect_encoding", "make_temp"]
 
 log = logging.getLogger(__name__)
 SUPPORTED = (".csv", ".xlsx")
@@ -147,7 +147,7 @@ class TableReader:
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield Row(reader.line_num, [], f"CSV error: {exc}")
+                yield Row(reader.line_num, [], f"lỗi CSV: {exc}")
                 continue
             except UnicodeDecodeError as exc:
                 raise FileFormatError(
@@ -191,7 +191,7 @@ class TableReader:
             elif len(row.values) != width and any(v not in (None, "") for v in row.values[width:]):
                 extra = " | ".join(cell_text(v) for v in row.values[width:])[:200]
                 yield Row(row.line, _fit(row.values, width),
-                          f"{len(row.values)} cells, header has {width}; extra: {extra}")
+                          f"dòng có {len(row.values)} ô, tiêu đề có {width}; ô thừa: {extra}")
             else:
                 yield Row(row.line, _fit(row.values, width))
 
@@ -225,6 +225,16 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def make_temp(path: Path) -> Path:
+    """An empty temporary file beside ``path`` with the permissions a plain open would give."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)
+    os.close(fd)
+    return Path(tmp)
+
+
 class AtomicTableWriter:
     """Rows go to a temporary file beside the target, renamed over it only on success."""
 
@@ -234,9 +244,7 @@ class AtomicTableWriter:
         if not path.parent.is_dir():
             raise InputError(f"Output folder does not exist: {path.parent}",
                              hint="create it or choose another -o path")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-        os.close(fd)
-        self.tmp = Path(tmp)
+        self.tmp = make_temp(path)
         self._fh: IO[str] | None = None
         if self.kind == ".csv":
             self._fh = self.tmp.open("w", encoding="utf-8-sig", newline="")

@@ -27,6 +27,7 @@ from motcua.cleaning.names import clean_name
 from motcua.cleaning.names import name_key as person_key
 from motcua.cleaning.phones import clean_phone
 from motcua.cleaning.units import fast_fold, load_units
+from motcua.text import nfc
 
 __all__ = ["ADDRESS_COLUMNS", "FIELDS", "RunSummary", "clean_addresses_file",
            "clean_records_file", "parse_mapping"]
@@ -75,8 +76,8 @@ class RunSummary:
 def _find_column(header: list[str], wanted: str) -> int:
     if wanted in header:
         return header.index(wanted)
-    folded = [" ".join(fast_fold(h).split()) for h in header]
-    key = " ".join(fast_fold(wanted).split())
+    folded = [" ".join(fast_fold(nfc(h)).split()) for h in header]
+    key = " ".join(fast_fold(nfc(wanted)).split())
     if key in folded:
         return folded.index(key)
     raise InputError(f"Column {wanted!r} not found",
@@ -188,7 +189,7 @@ def _record_cells(values: list[Any], cols: dict[str, int], line: int, summary: R
     if "address" in cols:
         cells, res = _address_cells(values[cols["address"]], summary)
         if res.status in ("ambiguous", "not_found", "invalid") and issues is not None:
-            issues.write([line, "address", res.input, res.status, res.reason])
+            issues.write([line, "address", res.input, res.status, res.reason_text])
         out += cells
     found = dups.check(line, name=name, dob=dob_text, id_number=id_digits)
     for d in found:

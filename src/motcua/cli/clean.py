@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +14,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from motcua.cleaning.evaluate import evaluate_addresses
+from motcua.cleaning.files import make_temp
 from motcua.cleaning.records import (
     clean_addresses_file,
     clean_records_file,
@@ -47,10 +47,13 @@ def _progress(label: str) -> Iterator[Any]:
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     """Atomically, like the tables: a report half written is worse than none."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=2, default=str)
-    os.replace(tmp, path)
+    tmp = make_temp(path)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2, default=str)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _print_summary(report: dict[str, Any], field_order: list[str]) -> None:
