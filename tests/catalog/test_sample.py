@@ -371,3 +371,11 @@ def test_sample_eval_runs_grounded_end_to_end(tmp_path: Path) -> None:
     assert result["ungrounded_facts"] == 0, result.get("ungrounded_examples")
     assert result["abstain_recall"] == 1.0
     assert result["recall_at_5"] >= 0.85
+
+
+@pytest.mark.parametrize(("code", "expected"),
+                         [("MAU.0001", True), ("1.001193", False), ("", False), ("mau.1", False)])
+def test_is_sample_code(code: str, expected: bool) -> None:
+    from motcua.catalog.sample import is_sample_code
+
+    assert is_sample_code(code) is expected

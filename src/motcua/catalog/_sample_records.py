@@ -362,11 +362,11 @@ SPECS: list[Spec] = [
              "(10.000 đồng/lần đăng ký khi nộp hồ sơ trực tuyến.)", D_TTU),
         ],
         dossier=[
-            ("Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình", [
+            ("Trường hợp đăng ký thường trú vào nhà do chính mình sở hữu", [
                 ("Tờ khai thay đổi thông tin cư trú (mẫu CT01).", "CT01.docx", C1),
                 ("Giấy tờ chứng minh quyền sở hữu chỗ ở hợp pháp.", "", C0_1),
             ]),
-            ("Đăng ký thường trú vào chỗ ở của người khác (nhập hộ khẩu nhà người thân)", [
+            ("Trường hợp đăng ký thường trú vào nhà của người thân (nhập hộ khẩu)", [
                 ("Tờ khai thay đổi thông tin cư trú có ý kiến đồng ý của chủ hộ và chủ sở hữu "
                  "chỗ ở.", "CT01.docx", C1),
                 ("Giấy tờ chứng minh quan hệ nhân thân với chủ hộ.", "", C0_1),

@@ -25,7 +25,9 @@ from motcua.text import nfc
 __all__ = [
     "DECIDING_DOCUMENT",
     "RECORD_KEYS",
+    "SAMPLE_CODE_PREFIX",
     "SAMPLE_EVAL",
+    "is_sample_code",
     "sample_questions",
     "sample_records",
     "write_sample",
@@ -35,6 +37,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DECIDING_DOCUMENT = "MẪU/2026"
+SAMPLE_CODE_PREFIX = "MAU."
 RECORD_KEYS = (
     "ma_thu_tuc", "detail_url", "formality_id", "ten_thu_tuc", "so_quyet_dinh", "cap_thuc_hien",
     "loai_thu_tuc", "linh_vuc", "doi_tuong_thuc_hien", "co_quan_co_tham_quyen",
@@ -96,6 +99,11 @@ def _results(rows: list[tuple[str, str]]) -> str:
     if not rows:
         return NA
     return "".join(f"{name}Mã: {code}" for name, code in rows) + _RESULT_TAIL
+
+
+def is_sample_code(code: str) -> bool:
+    """True for a bundled-sample procedure code, so answers can say the facts are illustrative."""
+    return code.startswith(SAMPLE_CODE_PREFIX)
 
 
 def _render(spec: Spec) -> dict[str, str]:
