@@ -1,1 +1,153 @@
-"""Commands of the serve room (filled in by its issue)."""
+"""``motcua serve``, ``motcua communes``, ``motcua users`` and ``motcua conversations``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from motcua._errors import InputError
+from motcua._settings import get_settings
+from motcua.cli._apps import app
+from motcua.cli._output import console, err_console, print_json
+
+if TYPE_CHECKING:
+    from motcua.store.db import Database
+
+communes_app = typer.Typer(help="Commune profiles: service-centre address, hours, counters.",
+                           no_args_is_help=True)
+users_app = typer.Typer(help="Officials' accounts and integration API keys.",
+                        no_args_is_help=True)
+conversations_app = typer.Typer(help="Stored conversations (retention).", no_args_is_help=True)
+app.add_typer(communes_app, name="communes")
+app.add_typer(users_app, name="users")
+app.add_typer(conversations_app, name="conversations")
+
+
+def _db() -> Database:
+    from motcua.store.db import open_database
+
+    return open_database(get_settings().db_url)
+
+
+@app.command()
+def serve(
+    sample: Annotated[bool, typer.Option("--sample", help="bundled sample catalog and commune "
+                                         "profiles (imported when the store is empty)")] = False,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
+    access_log: Annotated[bool, typer.Option("--access-log/--no-access-log")] = False,
+) -> None:
+    """Chạy dịch vụ: trang hỏi đáp (/), bàn làm việc cán bộ (/console), API (/docs)."""
+    import uvicorn
+
+    from motcua.service.conversations import purge_conversations
+    from motcua.web.app import seed_sample
+
+    settings = get_settings()
+    db = _db()
+    if sample:
+        seed_sample(settings, db)
+    purged = purge_conversations(db, older_than_days=settings.conversation_retention_days)
+    db.dispose()
+    os.environ["MOTCUA_WEB_SAMPLE"] = "0"  # seeded once here, not by every worker
+    err_console.print(f"motcua: http://{host}:{port}/ (cán bộ: /console, API: /docs); "
+                      f"{workers} worker(s); {purged} hội thoại quá hạn đã xóa")
+    uvicorn.run("motcua.web.app:app_from_env", factory=True, host=host, port=port,
+                workers=workers, access_log=access_log, log_level="warning",
+                timeout_keep_alive=15)
+
+
+@communes_app.command("list")
+def communes_list(
+    province: Annotated[str | None, typer.Option(help="default: MOTCUA_DEFAULT_PROVINCE")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Các xã/phường (từ gói vietnamadminunits) và xã nào đã có hồ sơ một cửa."""
+    from motcua.communes import list_units, load_profiles
+
+    units = list_units(province or get_settings().default_province)
+    have = {p.code for p in load_profiles(_db())}
+    rows = [{"code": u.code, "name": u.name, "profile": u.code in have} for u in units]
+    if as_json:
+        print_json(rows)
+        return
+    for r in rows:
+        console.print(f"{r['code']}  {r['name']}{'  [hồ sơ]' if r['profile'] else ''}")
+
+
+@communes_app.command("import")
+def communes_import(
+    path: Annotated[Path, typer.Argument(help="profiles as .yaml/.yml or .csv")],
+) -> None:
+    """Nhập hồ sơ xã (YAML hoặc CSV); kiểm tra toàn bộ trước, lỗi thì không nhập gì."""
+    from motcua.communes import load_profiles_file, save_profiles
+    from motcua.service.accounts import audit
+
+    profiles = load_profiles_file(path)
+    db = _db()
+    n = save_profiles(db, profiles)
+    with db.session() as s:
+        audit(s, "cli", "communes.import", path.name, {"count": n})
+    console.print(f"Đã nhập {n} hồ sơ xã/phường từ {path.name}.")
+
+
+@communes_app.command("export")
+def communes_export(
+    path: Annotated[Path, typer.Argument(help="target .yaml/.yml or .csv")],
+) -> None:
+    """Xuất hồ sơ xã ra YAML hoặc CSV."""
+    from motcua.communes import load_profiles, write_profiles_file
+
+    profiles = load_profiles(_db())
+    write_profiles_file(path, profiles)
+    console.print(f"Đã xuất {len(profiles)} hồ sơ xã/phường ra {path}.")
+
+
+@users_app.command("create")
+def users_create(
+    username: Annotated[str, typer.Argument()],
+    role: Annotated[str, typer.Option(help="officer (of a commune) | admin")] = "officer",
+    commune: Annotated[str | None, typer.Option(help="commune code or name (officers)")] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin",
+                                                 help="read the password from stdin")] = False,
+) -> None:
+    """Tạo tài khoản cán bộ (mật khẩu băm bằng argon2)."""
+    from motcua.service.accounts import create_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt=True)
+    if not password:
+        raise InputError("empty password", hint="type a password of 10 characters or more")
+    user = create_user(_db(), username=username, password=password, role=role, commune=commune)
+    console.print(f"Đã tạo tài khoản {user.username} ({user.role}"
+                  f"{', ' + user.commune_code if user.commune_code else ''}).")
+
+
+@users_app.command("api-key")
+def users_api_key(name: Annotated[str, typer.Argument(help="integration client name")]) -> None:
+    """Tạo khóa API cho hệ thống tích hợp (chỉ hiện một lần)."""
+    from motcua.service.accounts import create_api_key
+
+    key = create_api_key(_db(), name=name)
+    err_console.print("Khóa API (gửi trong header X-API-Key; chỉ hiện một lần):")
+    sys.stdout.write(key + "\n")
+
+
+@conversations_app.command("purge")
+def conversations_purge(
+    days: Annotated[int | None, typer.Option(help="default: "
+                                             "MOTCUA_CONVERSATION_RETENTION_DAYS")] = None,
+) -> None:
+    """Xóa hội thoại cũ hơn thời hạn lưu trữ."""
+    from motcua.service.conversations import purge_conversations
+
+    n = purge_conversations(_db(), older_than_days=days or
+                            get_settings().conversation_retention_days, actor="cli")
+    console.print(f"Đã xóa {n} hội thoại.")

@@ -64,7 +64,7 @@ def _templates() -> Jinja2Templates:
     return templates
 
 
-def _seed_sample(settings: Settings, db: Database) -> None:
+def seed_sample(settings: Settings, db: Database) -> None:
     """The bundled sample catalog and commune profiles, only into an empty store."""
     from motcua.catalog.bootstrap import ensure_sample
 
@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
     config = config or WebConfig()
     db = db or open_database(settings.db_url)
     if config.sample:
-        _seed_sample(settings, db)
+        seed_sample(settings, db)
     registry = ProfileRegistry(db, ttl=config.profile_ttl_seconds,
                                province=settings.default_province)
     state = ServiceState(settings=settings, config=config, db=db, registry=registry,

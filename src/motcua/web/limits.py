@@ -65,27 +65,35 @@ class BodyLimitMiddleware:
                 await _send_error(send, 413, "payload_too_large", "request body too large", hint)
                 return
         seen = 0
-        started = False
+        exceeded = False
+        replaced = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    exceeded = True
                     raise _TooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
+        async def guarded_send(message: Message) -> None:
+            # Frameworks may catch the read error and answer 400 themselves; the client must
+            # still learn the real reason, so such a response is replaced by the 413.
+            nonlocal replaced
+            if exceeded:
+                if message["type"] == "http.response.start" and not replaced:
+                    replaced = True
+                    await _send_error(send, 413, "payload_too_large", "request body too large",
+                                      hint)
+                return
             await send(message)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, guarded_send)
         except _TooLarge:
-            if not started:
+            if not replaced:
                 await _send_error(send, 413, "payload_too_large", "request body too large", hint)
 
 
