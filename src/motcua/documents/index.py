@@ -1,0 +1,213 @@
+"""Passage search: BM25 over several fields of each passage, summed with weights (BM25F-lite).
+
+Why several ``BM25Index`` fields rather than one text: the article title says what an article
+is about in five words and deserves more weight than its body; the document title (type and
+subject, e.g. "...của tỉnh Lạng Sơn") places a clause in its province; and an accented field
+separates "cuối" from "cưới" when the user typed diacritics, while the folded field still
+matches text typed without them. Weights were tuned on half of the ALQAC questions and checked
+on the other half (``motcua eval legal``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from motcua._errors import IndexError_
+from motcua.search import BM25Index, Hit
+from motcua.text.abbreviations import default_dictionary
+from motcua.text.normalize import fold, syllables
+from motcua.text.tokenize import Tokenizer
+
+__all__ = ["FIELD_WEIGHTS", "LEGAL_STOPWORDS", "IndexedPassage", "PassageIndex", "has_diacritics"]
+
+_FORMAT = 1
+
+# Words that shape a question about a legal text but never say what it is about. Written for
+# this project from the question forms officials and the ALQAC questions use.
+LEGAL_STOPWORDS = frozenset(fold(w) for w in (
+    "thì là mà và của cho với để những các này kia ấy nào gì sao đâu bao nhiêu thế vậy "
+    "tôi em anh chị mình bạn ạ ơi nhé nhỉ à ừ vâng dạ hay hoặc hỏi xin "
+    "đúng sai có không phải được bị đã đang sẽ rồi khi nếu thì vào ra từ trong theo "
+    "một như nhau cũng chỉ đều rất việc người ai gồm bởi do tại ở về trên dưới sau trước "
+    "quy định pháp luật luật điều khoản nghị quyết"
+).split())
+# "quy định", "luật", "điều" and the like are in every article and in every question.
+
+# Per query term, the best field counts fully and the others by this share (dis-max): a
+# province named in a document's title, an article's heading and its body is one piece of
+# evidence, not three, so it cannot outweigh the one clause that names the commune asked for.
+TIE = 0.3
+K1 = 0.6  # strong saturation: a table that repeats "Tỉnh Vĩnh Long" 30 times is one match
+B = 0.75
+FIELD_WEIGHTS: dict[str, float] = {"body": 1.0, "accent": 0.3, "heading": 0.8}
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+def _accented(text: str) -> list[str]:
+    sylls = syllables(text)
+    return [*sylls, *(f"{a}_{b}" for a, b in zip(sylls, sylls[1:], strict=False))]
+
+
+_FOLDED = Tokenizer(bigrams=True)
+
+
+@dataclass
+class IndexedPassage:
+    """What the index needs of a passage: an id, three texts and the values filters read."""
+
+    id: str
+    body: str
+    heading: str = ""
+    title: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+class PassageIndex:
+    def __init__(self, weights: dict[str, float] | None = None, tie: float = TIE,
+                 k1: float = K1, b: float = B) -> None:
+        self.weights = dict(FIELD_WEIGHTS if weights is None else weights)
+        self.tie = tie
+        self.k1 = k1
+        self.b = b
+        self.fields: dict[str, BM25Index] = {}
+        self.ids: list[str] = []
+        self.filters: list[dict[str, Any]] = []
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @staticmethod
+    def _tokenizer(name: str) -> Any:
+        return _accented if name == "accent" else _FOLDED
+
+    def build(self, passages: Sequence[IndexedPassage]) -> None:
+        self.ids = [p.id for p in passages]
+        self.filters = [p.filters for p in passages]
+        # The passage is indexed with its context (document title, article heading) so that
+        # idf sees "đơn vị hành chính" in every clause of a resolution about them.
+        full = [f"{p.title}\n{p.heading}\n{p.body}" for p in passages]
+        texts = {"body": full, "accent": full, "heading": [p.heading for p in passages]}
+        self.fields = {}
+        for name, values in texts.items():
+            index = BM25Index(self._tokenizer(name), k1=self.k1, b=self.b)
+            index.build(list(zip(self.ids, values, strict=True)))
+            self.fields[name] = index
+
+    def query_terms(self, query: str, *, expand: bool = True) -> list[str]:
+        text = default_dictionary().expand(query) if expand else query
+        sylls = [s for s in _FOLDED(text) if "_" in s or s not in LEGAL_STOPWORDS]
+        return sylls
+
+    def scores(self, query: str) -> npt.NDArray[np.float32]:
+        scores = np.zeros(len(self.ids), dtype=np.float32)
+        if not self.ids:
+            return scores
+        folded = self.query_terms(query)
+        accented = (_accented(query) if has_diacritics(query) else [])
+        accent_of = {}
+        for term in accented:
+            key = "_".join(fold(x) for x in term.split("_"))
+            if "_" in term or key not in LEGAL_STOPWORDS:
+                accent_of.setdefault(key, []).append(term)
+        for term in dict.fromkeys(folded):
+            qtf = folded.count(term)
+            per_field = []
+            for name, index in self.fields.items():
+                weight = self.weights.get(name, 0.0)
+                if not weight:
+                    continue
+                if name == "accent":
+                    terms = accent_of.get(term, [])
+                    if not terms:
+                        continue
+                    per_field.append(weight * index.term_scores(terms[:1]))
+                else:
+                    per_field.append(weight * index.term_scores([term]))
+            if not per_field:
+                continue
+            stack = np.vstack(per_field)
+            best = stack.max(axis=0)
+            scores += qtf * (best + self.tie * (stack.sum(axis=0) - best))
+        return scores
+
+    def mask(self, **wanted: Any) -> npt.NDArray[np.bool_]:
+        """Passages whose filter values match every given (non-None) value."""
+        keep = np.ones(len(self.ids), dtype=bool)
+        active = {k: v for k, v in wanted.items() if v not in (None, "")}
+        if not active:
+            return keep
+        for i, values in enumerate(self.filters):
+            for key, want in active.items():
+                have = values.get(key)
+                if isinstance(want, str):
+                    if have is None or fold(want) not in fold(str(have)):
+                        keep[i] = False
+                elif have != want:
+                    keep[i] = False
+        return keep
+
+    def search(self, query: str, limit: int = 10, **filters: Any) -> list[Hit]:
+        scores = self.scores(query)
+        if filters:
+            scores = np.where(self.mask(**filters), scores, 0).astype(np.float32)
+        if not len(scores) or limit <= 0:
+            return []
+        k = min(limit, len(scores))
+        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        idx = idx[np.argsort(-scores[idx], kind="stable")]
+        return [Hit(self.ids[i], float(scores[i])) for i in idx if scores[i] > 0]
+
+    # -- persistence ----------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write every field and the metadata to a new folder, then swap it in whole."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
+        try:
+            for name, index in self.fields.items():
+                index.save(tmp / name)
+            meta = {"format": _FORMAT, "weights": self.weights, "tie": self.tie, "ids": self.ids,
+                    "filters": self.filters}
+            (tmp / "passages.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+            old = path.with_name(f".{path.name}.old")
+            if path.exists():
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(path, old)
+            os.replace(tmp, path)
+            shutil.rmtree(old, ignore_errors=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    @classmethod
+    def load(cls, path: Path) -> PassageIndex:
+        path = Path(path)
+        try:
+            meta = json.loads((path / "passages.json").read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexError_(
+                f"document index at {path} is missing or unreadable",
+                hint="run 'motcua docs import PATH' to import documents first",
+            ) from exc
+        if meta.get("format") != _FORMAT:
+            raise IndexError_(f"document index at {path} has an old format",
+                              hint="run 'motcua docs reindex'")
+        index = cls(meta["weights"], meta.get("tie", TIE))
+        index.ids = meta["ids"]
+        index.filters = meta["filters"]
+        for name in FIELD_WEIGHTS:
+            if (path / name).is_dir():
+                index.fields[name] = BM25Index.load(path / name, cls._tokenizer(name))
+        return index

@@ -1,0 +1,63 @@
+"""Readers that turn a file's bytes into plain text, one paragraph per line.
+
+Why one entry point: the importer, the API upload and the summariser all accept "a file" and
+must treat its format the same way; the suffix decides the reader.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from motcua._errors import FileFormatError
+from motcua.documents.ingest.markdown import markdown_to_text
+from motcua.documents.ingest.office import docx_to_text
+from motcua.documents.ingest.pdf import ocr_available, ocr_image, pdf_to_text
+from motcua.documents.ingest.plain import csv_to_text, decode_text, html_to_text
+from motcua.documents.model import ExtractedText
+
+__all__ = ["SUPPORTED_SUFFIXES", "extract_text", "ocr_available"]
+
+_IMAGE = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+SUPPORTED_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".csv", *_IMAGE}
+)
+
+
+def extract_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedText:
+    """Read ``data`` according to the suffix of ``filename``."""
+    suffix = Path(filename).suffix.lower()
+    if not data:
+        raise FileFormatError(f"{filename}: the file is empty", hint="check the file", path=filename)
+    if suffix == ".pdf":
+        return pdf_to_text(data, filename, ocr=ocr)
+    if suffix == ".docx":
+        return ExtractedText(text=docx_to_text(data, filename), format="docx")
+    if suffix in {".html", ".htm"}:
+        return ExtractedText(text=html_to_text(decode_text(data, filename)), format="html")
+    if suffix in {".md", ".markdown"}:
+        return ExtractedText(text=markdown_to_text(decode_text(data, filename)), format="markdown")
+    if suffix == ".txt":
+        return ExtractedText(text=decode_text(data, filename), format="txt")
+    if suffix == ".csv":
+        return ExtractedText(text=csv_to_text(decode_text(data, filename)), format="csv")
+    if suffix in _IMAGE:
+        return _image(data, filename, ocr=ocr)
+    raise FileFormatError(
+        f"{filename}: unsupported file type {suffix or '(none)'}",
+        hint="use PDF, DOCX, HTML, Markdown, TXT, CSV or an image (PNG, JPG, TIFF)",
+        path=filename,
+    )
+
+
+def _image(data: bytes, filename: str, *, ocr: bool) -> ExtractedText:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError) as exc:
+        raise FileFormatError(f"{filename}: not a readable image", hint="scan it again",
+                              path=filename) from exc
+    text = ocr_image(image) if ocr else ""
+    return ExtractedText(text=text, format="image", pages=1, ocr_pages=[1] if ocr else [])

@@ -1,0 +1,190 @@
+"""Metadata of Vietnamese administrative documents: number, type, issuer, place, date, subject,
+signer, and the dates and deadlines in the body.
+
+Why rules: the header follows the state format for administrative documents (Nghị định
+30/2020/NĐ-CP): issuer top left, "Số: 12/QĐ-UBND", "<place>, ngày .. tháng .. năm ..", the type
+in capitals, then the subject line or "V/v ..."; the signer's name closes the text. Rules read
+that layout exactly and explain their mistakes; a model would need data we do not have.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from motcua.documents.model import DocumentMeta
+from motcua.documents.structure import split_sentences
+from motcua.text.normalize import fold
+
+__all__ = ["TYPES", "extract_metadata", "find_dates", "find_deadlines", "type_from_number"]
+
+TYPES = {
+    "hiến pháp": "Hiến pháp", "bộ luật": "Bộ luật", "luật": "Luật", "pháp lệnh": "Pháp lệnh",
+    "nghị định": "Nghị định", "nghị quyết": "Nghị quyết", "quyết định": "Quyết định",
+    "thông tư liên tịch": "Thông tư liên tịch", "thông tư": "Thông tư", "chỉ thị": "Chỉ thị",
+    "công văn": "Công văn", "kế hoạch": "Kế hoạch", "báo cáo": "Báo cáo",
+    "thông báo": "Thông báo", "tờ trình": "Tờ trình", "hướng dẫn": "Hướng dẫn",
+    "công điện": "Công điện", "quy chế": "Quy chế", "quy định": "Quy định",
+    "chương trình": "Chương trình", "đề án": "Đề án", "kết luận": "Kết luận",
+    "biên bản": "Biên bản", "giấy mời": "Giấy mời",
+}
+_CODE_TYPES = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "NĐ": "Nghị định", "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch", "CT": "Chỉ thị", "CV": "Công văn", "KH": "Kế hoạch",
+    "BC": "Báo cáo", "TB": "Thông báo", "TTr": "Tờ trình", "HD": "Hướng dẫn", "CĐ": "Công điện",
+    "QH": "Luật", "KL": "Kết luận", "ĐA": "Đề án", "CTr": "Chương trình", "BB": "Biên bản",
+    "GM": "Giấy mời", "QC": "Quy chế",
+}
+_UP = "A-ZĐÀ-Ỹ"
+NUMBER_RE = re.compile(
+    rf"(?<![\w/])(\d{{1,5}}(?:/\d{{4}})?[-/][{_UP}][{_UP}a-z0-9&Đđ]*(?:[-/][{_UP}a-z0-9&Đđ]+)*)"
+)
+_SO = re.compile(rf"\bSố\s*:?\s*{NUMBER_RE.pattern}")
+_SO_KEM = re.compile(rf"\b(?:số|Số)\s+{NUMBER_RE.pattern}")
+_DATE_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+_DATE_NUM = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_PLACE_DATE = re.compile(
+    rf"([{_UP}][\w.]*(?:\s+[{_UP}][\w.]*){{0,4}})\s*,\s*ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})"
+    r"\s+năm\s+(\d{4})"
+)
+_DEADLINE = re.compile(
+    r"\b(trước ngày|chậm nhất|hạn chót|thời hạn|không quá|hoàn thành trong|hoàn thành trước|"
+    r"kể từ ngày|từ ngày|đến ngày|trong quý|trước \d{1,2}/\d{1,2})",
+    re.I,
+)
+_NAME_WORD = rf"[{_UP}][a-zà-ỹđ]+"
+_SIGNER = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
+_MOTTO = ("cộng hòa xã hội", "cộng hoà xã hội", "độc lập - tự do", "đảng cộng sản việt nam")
+_BODY_START = re.compile(r"^(?:Căn cứ|Xét đề nghị|Thực hiện|Kính gửi|Theo đề nghị|Hội nghị|"
+                         r"QUYẾT NGHỊ|QUYẾT ĐỊNH:|Điều 1|I\s*[.-])")
+
+
+def type_from_number(number: str | None) -> str | None:
+    """The type that the number's code names ("1295/QĐ-UBND" → Quyết định)."""
+    if not number:
+        return None
+    codes = re.split(r"[-/]", number)[1:]
+    for code in codes:
+        if code in _CODE_TYPES:
+            return _CODE_TYPES[code]
+    return None
+
+
+def _parse_date(d: str, m: str, y: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[str]:
+    """Every calendar date written in the text, as ISO strings, in order, without repeats."""
+    found: list[tuple[int, date]] = []
+    for regex in (_DATE_VI, _DATE_NUM):
+        for m in regex.finditer(text):
+            parsed = _parse_date(*m.groups())
+            if parsed:
+                found.append((m.start(), parsed))
+    seen: dict[str, None] = {}
+    for _, d in sorted(found):
+        seen.setdefault(d.isoformat(), None)
+    return list(seen)
+
+
+def find_deadlines(text: str) -> list[str]:
+    """Sentences that set a time limit ("trước ngày 30 tháng 9 năm 2025", "chậm nhất ...")."""
+    out: list[str] = []
+    for sentence in split_sentences(text):
+        if _DEADLINE.search(sentence) and (find_dates(sentence) or re.search(
+                r"\d+\s*(?:ngày|tháng|năm|giờ)\b", sentence)):
+            out.append(sentence)
+    return out
+
+
+def _header_lines(lines: list[str]) -> list[str]:
+    head: list[str] = []
+    for line in lines[:60]:
+        if _BODY_START.match(line):
+            break
+        head.append(line)
+    return head
+
+
+def _type_and_subject(head: list[str]) -> tuple[str | None, str | None]:
+    for i, line in enumerate(head):
+        key = line.strip(" :.").lower()
+        if key in TYPES and line.strip(" :.").isupper():
+            rest = [x for x in head[i + 1 : i + 4] if x and not x.isupper() or len(x) > 25]
+            subject = None
+            for cand in head[i + 1 : i + 4]:
+                if cand.startswith("-") or cand.strip("- ") == "":
+                    continue
+                if cand.isupper() and len(cand.split()) <= 6 and not rest:
+                    continue
+                subject = cand
+                break
+            return TYPES[key], subject
+    for line in head:
+        if re.match(r"^V/v\b|^Về việc\b", line, re.I):
+            return None, line
+    return None, None
+
+
+def _issuer(head: list[str]) -> str | None:
+    parts: list[str] = []
+    for line in head:
+        low = line.lower()
+        if line.startswith("Số") or _DATE_VI.search(line) or any(m in low for m in _MOTTO):
+            break
+        if set(line) <= set("-*_ "):
+            break
+        if line.isupper():
+            parts.append(line)
+    return " ".join(parts) or None
+
+
+def _signer(lines: list[str]) -> str | None:
+    tail = lines[-40:]
+    for line in reversed(tail):
+        text = line.strip(" *._")
+        if _SIGNER.match(text) and fold(text.split()[0]) not in {"noi", "luu", "kinh"}:
+            return text
+    return None
+
+
+def extract_metadata(text: str) -> DocumentMeta:
+    """Read the header, body and closing of a document's plain text."""
+    lines = [" ".join(x.split()) for x in text.split("\n") if x.strip()]
+    head = _header_lines(lines)
+    head_text = "\n".join(head)
+    m = _SO.search(head_text) or _SO.search("\n".join(lines[:80])) or _SO_KEM.search(
+        "\n".join(lines[:20]))
+    number = m.group(1).rstrip(".,;") if m else None
+    doc_type, subject = _type_and_subject(head)
+    if doc_type is None and subject is None:
+        kem = re.search(r"kèm theo\s+(\w+(?:\s+\w+)?)\s+số", "\n".join(lines[:20]), re.I)
+        if kem and kem.group(1).lower() in TYPES:
+            doc_type = TYPES[kem.group(1).lower()]
+    doc_type = doc_type or type_from_number(number)
+    if doc_type is None and number and re.match(r"^\d+/[^/]+$", number) or (
+            subject and subject.lower().startswith("v/v")):
+        doc_type = doc_type or "Công văn"
+    pd = _PLACE_DATE.search(head_text) or _PLACE_DATE.search("\n".join(lines[:80]))
+    place = issued = None
+    if pd:
+        place = pd.group(1).strip()
+        issued = _parse_date(pd.group(2), pd.group(3), pd.group(4))
+    else:
+        first = _DATE_VI.search("\n".join(lines[:20]))
+        issued = _parse_date(*first.groups()) if first else None
+    issuer = _issuer(head)
+    if issuer is None:
+        of = re.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s+của\s+([^)\n,;]+)",
+                       "\n".join(lines[:20]))
+        issuer = of.group(1).strip() if of else None
+    body = "\n".join(lines[len(head):])
+    return DocumentMeta(
+        number=number, doc_type=doc_type, issuer=issuer, place=place, issued_date=issued,
+        subject=subject, signer=_signer(lines), dates=find_dates(body),
+        deadlines=find_deadlines(body),
+    )
