@@ -1,0 +1,125 @@
+"""The service repository on SQLite and PostgreSQL: exchanges, feedback, handovers, purge."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select, update
+
+from motcua._errors import InputError, NotFound
+from motcua.answer.schema import AnswerCard, AskResponse, ProcedureRef
+from motcua.service import analytics
+from motcua.service import conversations as conv
+from motcua.store.db import Database, open_database
+from motcua.store.models import utcnow
+from motcua.store.service import AuditEntry, Conversation, Feedback, Handover, Message
+
+ANSWER = AskResponse(status="answer", message="Thủ tục bạn cần:",
+                     procedures=[ProcedureRef(code="1.001193", name="Khai sinh", score=2.0)],
+                     answer=AnswerCard(code="1.001193", name="Khai sinh", text="..."))
+ABSTAIN = AskResponse(status="abstain", message="Xin lỗi.", reason="off_topic")
+
+
+@pytest.fixture
+def db(database_url: str):
+    database = open_database(database_url)
+    yield database
+    database.dispose()
+
+
+def _count(db: Database, table: type) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(table)) or 0
+
+
+def test_conversations_exchange_history_and_redaction(db: Database) -> None:
+    ex = conv.record_exchange(db, question="khai sinh, sđt 0912345678", response=ANSWER,
+                              commune_code="06187", commune_name="Phường Kỳ Lừa")
+    ex2 = conv.record_exchange(db, question="còn lệ phí?", response=ABSTAIN,
+                               conversation_id=ex.conversation_id)
+    assert ex2.conversation_id == ex.conversation_id and ex2.message_id > ex.message_id
+    assert conv.history(db, ex.conversation_id) == ["khai sinh, sđt [số điện thoại]",
+                                                   "còn lệ phí?"]
+    view = conv.get_conversation(db, ex.conversation_id, commune_code="06187")
+    assert [m["role"] for m in view.messages] == ["citizen", "assistant", "citizen", "assistant"]
+    assert view.messages[1]["procedure_code"] == "1.001193"
+    with pytest.raises(NotFound):
+        conv.get_conversation(db, ex.conversation_id, commune_code="06385")
+
+
+def test_conversations_unknown_id_stores_nothing(db: Database) -> None:
+    with pytest.raises(NotFound):
+        conv.record_exchange(db, question="x", response=ANSWER, conversation_id="f" * 32)
+    assert _count(db, Message) == 0 and _count(db, Conversation) == 0
+
+
+def test_conversations_feedback_only_for_assistant_messages(db: Database) -> None:
+    ex = conv.record_exchange(db, question="khai sinh", response=ANSWER)
+    with pytest.raises(NotFound):
+        conv.add_feedback(db, conversation_id=ex.conversation_id,
+                          message_id=ex.message_id - 1, helpful=True)
+    conv.add_feedback(db, conversation_id=ex.conversation_id, message_id=ex.message_id,
+                      helpful=False, comment="gọi 0912345678")
+    with db.session() as s:
+        assert s.scalars(select(Feedback.comment)).one() == "gọi [số điện thoại]"
+
+
+def test_conversations_handover_reply_close_inbox(db: Database) -> None:
+    ex = conv.record_exchange(db, question="khai sinh", response=ANSWER, commune_code="06187",
+                              commune_name="Phường Kỳ Lừa")
+    assert conv.request_handover(db, conversation_id=ex.conversation_id, note="gấp") == "waiting"
+    assert [i["conversation_id"] for i in conv.inbox(db, commune_code="06187")] == [
+        ex.conversation_id]
+    assert conv.inbox(db, commune_code="06385") == []
+    assert len(conv.inbox(db, commune_code=None)) == 1
+    with pytest.raises(InputError):
+        conv.officer_reply(db, conversation_id=ex.conversation_id, text="  ", actor="cb",
+                           commune_code="06187")
+    with pytest.raises(NotFound):
+        conv.officer_reply(db, conversation_id=ex.conversation_id, text="x", actor="cb",
+                           commune_code="06385")
+    conv.officer_reply(db, conversation_id=ex.conversation_id, text="Mời đến quầy 1",
+                       actor="cb", commune_code="06187")
+    polled = conv.messages_after(db, ex.conversation_id, ex.message_id)
+    assert polled["handover"] == "answered"
+    assert [m["role"] for m in polled["messages"]] == ["citizen", "officer"]
+    conv.close_handover(db, conversation_id=ex.conversation_id, actor="cb", commune_code=None)
+    assert conv.inbox(db, commune_code="06187") == []
+    assert len(conv.inbox(db, commune_code="06187", status="closed")) == 1
+    with db.session() as s:
+        assert set(s.scalars(select(AuditEntry.action)).all()) == {"reply", "close"}
+
+
+def test_conversations_purge_removes_old_with_everything(db: Database) -> None:
+    old = conv.record_exchange(db, question="cũ", response=ANSWER)
+    conv.add_feedback(db, conversation_id=old.conversation_id, message_id=old.message_id,
+                      helpful=True)
+    conv.request_handover(db, conversation_id=old.conversation_id)
+    new = conv.record_exchange(db, question="mới", response=ANSWER)
+    with db.session() as s:
+        s.execute(update(Conversation).where(Conversation.id == old.conversation_id)
+                  .values(updated_at=utcnow() - timedelta(days=200)))
+    assert conv.purge_conversations(db, older_than_days=180) == 1
+    assert conv.history(db, new.conversation_id) == ["mới"]
+    assert _count(db, Feedback) == 0 and _count(db, Handover) == 0 and _count(db, Message) == 2
+    with pytest.raises(InputError):
+        conv.purge_conversations(db, older_than_days=0)
+
+
+def test_analytics_summary_counts_gaps(db: Database) -> None:
+    a = conv.record_exchange(db, question="khai sinh", response=ANSWER, commune_code="06187",
+                             commune_name="Phường Kỳ Lừa")
+    conv.record_exchange(db, question="thời tiết", response=ABSTAIN, commune_code="06385",
+                         commune_name="Xã Hữu Lũng")
+    conv.add_feedback(db, conversation_id=a.conversation_id, message_id=a.message_id,
+                      helpful=False, comment="thiếu")
+    s = analytics.summary(db)
+    assert s["questions"] == 2 and s["answers"] == 2
+    assert s["top_procedures"] == [{"code": "1.001193", "count": 1}]
+    assert [x["question"] for x in s["abstained"]] == ["thời tiết"]
+    assert [x["question"] for x in s["unhelpful"]] == ["khai sinh"]
+    assert s["feedback_rate"] == 0.5
+    assert {r["commune"] for r in s["per_day"]} == {"Phường Kỳ Lừa", "Xã Hữu Lũng"}
+    only = analytics.summary(db, commune_code="06385")
+    assert only["questions"] == 1 and only["feedback_count"] == 0
