@@ -9,6 +9,7 @@ value could look invented. So every parser slices its values out of ``clean(fiel
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from motcua.text import nfc
 
@@ -47,4 +48,10 @@ def grounded(value: str, source_text: str) -> bool:
     needle = clean(value)
     if not needle:
         return True
-    return needle in clean(source_text)
+    return needle in _clean_source(source_text)
+
+
+@lru_cache(maxsize=1024)
+def _clean_source(text: str) -> str:
+    """``clean`` for sources: one record's fields are checked many times in a row."""
+    return clean(text)

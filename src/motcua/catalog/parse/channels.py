@@ -37,6 +37,7 @@ _NOTE_AMOUNT_RE = re.compile(
 )
 # Thousands-grouped amount (no leading zero), or a plain integer, or zero.
 _VALID_FEE_DIGITS = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)")
+_ENUMERATOR_RE = re.compile(r"[a-zđ]|[ivx]{1,4}|\d{1,2}", re.IGNORECASE)
 TINY_AMOUNT_VND = 1000  # below this a fee is almost certainly a unit error (thousands dropped)
 
 
@@ -112,6 +113,8 @@ def _split_note(rest: str) -> tuple[str, str]:
     end = _balanced_paren(rest)
     if end < 0:
         return rest[1:].strip(), ""
+    if _ENUMERATOR_RE.fullmatch(rest[1 : end - 1].strip()):
+        return "", rest.strip()  # "(a) Trường hợp ..." starts the description, it is no note
     return rest[1 : end - 1].strip(), rest[end:].strip()
 
 

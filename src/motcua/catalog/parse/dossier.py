@@ -18,9 +18,8 @@ __all__ = ["DOSSIER_HEADER", "parse_dossier", "split_template"]
 
 DOSSIER_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 _SECTIONS = (("* Giấy tờ phải nộp:", "nộp"), ("* Giấy tờ phải xuất trình:", "xuất trình"))
-_COUNT_RE = re.compile(
-    r"(\d{1,3}) bản chính,(\d{1,3}) bản sao|(\d{1,3}) bản chính|(\d{1,3}) bản sao"
-)
+# The portal's count is one digit; digits before it belong to the name ("năm 2026" + "1").
+_COUNT_RE = re.compile(r"(\d) bản chính,(\d) bản sao|(\d) bản chính|(\d) bản sao")
 # After a real count the next row starts glued: no space, comma, or lowercase continuation.
 # Enumerators such as "b) ..." or "a. ..." are the lowercase exception.
 _ENUM_RE = re.compile(r"[a-zđ][).]")

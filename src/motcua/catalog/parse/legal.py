@@ -56,10 +56,10 @@ def _trim_glued_title(s: str, start: int, end: int) -> int:
     if last[:-1] in _ISSUERS:
         return end - 1
     cap = s[end - 1]
-    if not cap.isupper() or len(last) <= 2:
+    if not cap.isupper():
         return end
     if s[end] in _VOWELS or cap + s[end] in _ONSETS:
-        return end - 1
+        return end - 2 if s[end - 2] == "-" else end - 1
     return end
 
 
@@ -92,7 +92,8 @@ def _ends_row(s: str, start: int, end: int) -> bool:
         return False
     nxt = rest.lstrip()[0]
     if nxt.isdigit():
-        return False  # the number cell follows a title that ends with the same number
+        # A title ending with a number, then the number cell: the same number again.
+        return not rest.lstrip().startswith(s[start:end])
     if nxt.islower():
         return not rest[0].isspace()  # a lower-case title glued to the number ("QH12quy")
     # "... số 123/2015/NĐ-CP Quy định ..." with a space: still inside the title.
@@ -118,4 +119,6 @@ def parse_legal(text: str) -> list[LegalBasis]:
     rest = s[pos:].strip()
     if rest and not is_placeholder(rest):
         rows.append(LegalBasis(number="", title=rest))
-    return rows
+    # A row whose title cell held only the number repeats a number that has a real title.
+    titled = {r.number for r in rows if r.title}
+    return [r for r in rows if r.title or r.number not in titled]

@@ -67,6 +67,11 @@ def _text(raw: dict[str, Any], key: str, *, source: str) -> str:
     return value
 
 
+def _value(text: str) -> str:
+    """A simple text field, "" when it is a placeholder."""
+    return "" if is_placeholder(text) else clean(text)
+
+
 def parse_levels(text: str) -> list[str]:
     """"Cấp xã, Cấp tỉnh, Cơ quan khác" → ["xa", "tinh", "khac"] (source order, no repeats)."""
     out: list[str] = []
@@ -151,19 +156,19 @@ def parse_record(raw: dict[str, Any], *, source: str = "") -> ParsedProcedure:
         code=code,
         name=name,
         levels=parse_levels(f[F_LEVEL]),
-        field=clean(f["linh_vuc"]),
-        deciding_document=clean(f["so_quyet_dinh"]),
-        kind=clean(f["loai_thu_tuc"]),
-        subjects=clean(f["doi_tuong_thuc_hien"]),
+        field=_value(f["linh_vuc"]),
+        deciding_document=_value(f["so_quyet_dinh"]),
+        kind=_value(f["loai_thu_tuc"]),
+        subjects=_value(f["doi_tuong_thuc_hien"]),
         agencies=agencies,
-        address="" if is_placeholder(f[F_ADDRESS]) else clean(f[F_ADDRESS]),
+        address=_value(f[F_ADDRESS]),
         channels=parse_channels(f[F_CHANNELS]),
         dossier=parse_dossier(f[F_DOSSIER]),
         legal_basis=parse_legal(f[F_LEGAL]),
         steps=parse_steps(f[F_STEPS]),
         conditions=_conditions(f[F_CONDITIONS]),
         results=parse_results(f[F_RESULT]),
-        url=clean(f["detail_url"]),
+        url=_value(f["detail_url"]),
     )
     parsed = {
         F_CHANNELS: proc.channels, F_DOSSIER: proc.dossier, F_LEGAL: proc.legal_basis,
