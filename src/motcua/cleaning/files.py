@@ -17,6 +17,7 @@ import io
 import logging
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +29,9 @@ __all__ = ["AtomicTableWriter", "Row", "TableReader", "cell_text", "detect_encod
 
 log = logging.getLogger(__name__)
 SUPPORTED = (".csv", ".xlsx")
-# Bytes that Windows-1258 uses for Vietnamese letters (Ă Đ Ơ Ư ă đ ơ ư, combining tone marks)
-# and that are rare in Western text decoded as Windows-1252.
-_CP1258_MARKERS = frozenset(b"\xc3\xd0\xd5\xdd\xe3\xf0\xf5\xfd\xcc\xec\xd2\xf2\xde")
+# Bytes that Windows-1258 uses for Vietnamese (the five combining tone marks, Đ đ Ư ư) and
+# that are rare in Western-European text written in Windows-1252.
+_CP1258_MARKERS = frozenset(b"\xcc\xec\xd2\xf2\xde\xd0\xf0\xdd\xfd")
 csv.field_size_limit(16 * 1024 * 1024)
 
 
@@ -125,7 +126,12 @@ class TableReader:
             text = io.TextIOWrapper(io.BufferedReader(self._counter, 1 << 16),
                                     encoding=self.encoding, errors="strict", newline="")
             self._stack.enter_context(text)
-            first_line = text.readline()
+            try:
+                first_line = text.readline()
+            except UnicodeDecodeError as exc:
+                raise FileFormatError(
+                    f"{self.path.name}: the first line is not {self.encoding}",
+                    hint="pass --encoding (utf-8, cp1258, cp1252)") from exc
             try:
                 dialect: Any = csv.Sniffer().sniff(first_line, delimiters=",;\t")
             except csv.Error:
@@ -162,7 +168,7 @@ class TableReader:
 
         try:
             wb = load_workbook(self.path, read_only=True, data_only=True)
-        except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
             raise FileFormatError(f"{self.path.name} is not a readable .xlsx file: {exc}",
                                   hint="save it again from Excel as .xlsx, or export CSV") from exc
         self._stack.callback(wb.close)
@@ -274,6 +280,8 @@ class AtomicTableWriter:
     def abort(self) -> None:
         if self._fh is not None:
             self._fh.close()
+        else:
+            self._ws.close()  # finish openpyxl's own temporary sheet file, then drop it all
         self.tmp.unlink(missing_ok=True)
 
     def __enter__(self) -> AtomicTableWriter:

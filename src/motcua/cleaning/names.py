@@ -24,8 +24,12 @@ class NameResult:
     note: str = ""
 
 
+_PARTS = re.compile(r"([\-'’])")
+
+
 def _capitalise(word: str) -> str:
-    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+    """Each part of "H'Hen" or "Ka-Lan" starts with a capital, like the person writes it."""
+    return "".join(p[:1].upper() + p[1:].lower() for p in _PARTS.split(word))
 
 
 def clean_name(text: object) -> NameResult:

@@ -1,0 +1,43 @@
+"""split_address: segments and readings of every way unit types are written."""
+
+from __future__ import annotations
+
+import pytest
+
+from motcua.cleaning.address import split_address, split_on_types
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Phường 3, Quận 5, Thành phố Hồ Chí Minh", ["Phường", "Quận", "Thành phố"]),
+    ("P.3, Q.5, TP.HCM", ["Phường", "Quận", "Thành phố"]),
+    ("P3, Q5, TPHCM", ["Phường", "Quận", ""]),
+    ("X.Vũ Sơn, H.Bắc Sơn, T.Lạng Sơn", ["Xã", "Huyện", "Tỉnh"]),
+    ("TT Na Dương - TX Sơn Tây - Hà Nội", ["Thị trấn", "Thị xã", ""]),
+    ("xa vu son, huyen bac son, tinh lang son", ["Xã", "Huyện", "Tỉnh"]),
+])
+def test_split_address_reads_types(text: str, types: list[str]) -> None:
+    assert [s.type_hint for s in split_address(text)] == types
+
+
+def test_split_address_numbers_drop_leading_zeros() -> None:
+    segs = split_address("Phường 03, Quận 05")
+    assert [s.readings[0].key for s in segs] == ["3", "5"]
+
+
+def test_split_address_keeps_dashed_names_whole() -> None:
+    segs = split_address("Xã Chân Mây - Lăng Cô, Thành phố Huế")
+    assert len(segs) == 2 and segs[0].readings[0].key == "chanmaylangco"
+
+
+def test_split_address_every_segment_also_read_without_type() -> None:
+    seg = split_address("Quan Hoa, Cau Giay, Ha Noi")[0]
+    assert {r.key for r in seg.readings} == {"hoa", "quanhoa"}
+
+
+def test_split_address_drops_country() -> None:
+    assert len(split_address("Xã A, Tỉnh B, Việt Nam")) == 2
+
+
+def test_split_on_types_cuts_addresses_without_commas() -> None:
+    segs = split_on_types(split_address("Phường 3 Quận 5 TP.HCM"))
+    assert [s.text for s in segs] == ["Phường 3", "Quận 5", "TP.HCM"]
