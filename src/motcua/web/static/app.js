@@ -126,8 +126,8 @@
   function actions(box, messageId) {
     var row = el("div", "actions");
     row.appendChild(el("span", "label", "Câu trả lời có giúp ích không?"));
-    var yes = el("button", "secondary", "👍 Có");
-    var no = el("button", "secondary", "👎 Chưa");
+    var yes = el("button", "secondary", "Có, hữu ích");
+    var no = el("button", "secondary", "Chưa hữu ích");
     var person = el("button", "person", "Gặp cán bộ");
     yes.type = no.type = person.type = "button";
     function rate(helpful) {
