@@ -87,6 +87,8 @@ def test_parse_channels_channel_words_inside_description_are_not_rows():
         ("Trực tiếp5 NgàyMiễn phí(Miễn lệ phí)", False),
         ("Trực tiếp5 Ngày50,000 VNĐ(50.000 đồng/lần)", False),
         ("Trực tiếp5 NgàyKhông có thông tin(Phí 100.000 đồng)", False),
+        ("Trực tiếp5 NgàyMiễn phí(a) Cấp lại: 300.000 đồng; (b) Cấp mới: miễn", True),
+        ("Trực tiếp5 NgàyMiễn phíTrong thời hạn 05 ngày làm việc", False),
     ],
 )
 def test_parse_channels_fee_conflict(body, conflict):

@@ -160,6 +160,8 @@ def test_parse_levels_labels(text, levels):
          ["Bước 1: Nộp hồ sơ.", "Bước 2: Nhận kết quả."]),
         ("- Nộp hồ sơ\n\n- Nhận kết quả  ", ["- Nộp hồ sơ", "- Nhận kết quả"]),
         ("Một bước duy nhất", ["Một bước duy nhất"]),
+        ("+ Bước 1: Lập hồ sơ. + Bước 2: Nộp hồ sơ.",
+         ["+ Bước 1: Lập hồ sơ.", "+ Bước 2: Nộp hồ sơ."]),
         ("Không có thông tin", []),
     ],
 )

@@ -118,11 +118,12 @@ def _split_note(rest: str) -> tuple[str, str]:
     return rest[1 : end - 1].strip(), rest[end:].strip()
 
 
-def _conflict(fee: Fee) -> bool:
-    """Free or a tiny amount, while the note names a real amount in đồng."""
+def _conflict(fee: Fee, description: str) -> bool:
+    """Free or a tiny amount, while the note (or the description) names a real amount in đồng."""
     if not (fee.free or (fee.amount_vnd is not None and fee.amount_vnd < TINY_AMOUNT_VND)):
         return False
-    return any(a >= TINY_AMOUNT_VND and a != fee.amount_vnd for a in _note_amounts(fee.note))
+    named = _note_amounts(fee.note) + _note_amounts(description)
+    return any(a >= TINY_AMOUNT_VND and a != fee.amount_vnd for a in named)
 
 
 def _parse_row(label: str, body: str) -> Channel:
@@ -170,7 +171,7 @@ def _parse_row(label: str, body: str) -> Channel:
         unknown=fee_text in ("", NO_INFO),
         note=note,
     )
-    fee.conflict = _conflict(fee)
+    fee.conflict = _conflict(fee, description)
     return Channel(
         kind=_KINDS[label], label=label, time=_time(time_text.strip()), fee=fee,
         description=description,

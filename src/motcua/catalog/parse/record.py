@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import pairwise
 from typing import Any
 
 from motcua._errors import FileFormatError
@@ -49,7 +50,7 @@ _TEXT_FIELDS = (
 _GAP_FIELDS = (F_CHANNELS, F_DOSSIER, F_LEGAL, F_STEPS, F_RESULT, F_LEVEL, F_AGENCY, "linh_vuc")
 _LEVELS = {"cấp xã": "xa", "cấp tỉnh": "tinh", "cấp bộ": "bo", "cơ quan khác": "khac"}
 _NONE_VALUES = frozenset({"không", "không.", "không có", "không có."})
-_STEP_START_RE = re.compile(r"(?=(?:[-+•]\s*)?Bước\s*\d+)")
+_STEP_START_RE = re.compile(r"(?:[-+•]\s*)?Bước\s*\d+")
 _RESULT_CODE_RE = re.compile(r"Mã: ?[A-Z0-9][\w.\-]*?\d(?=[^\d.]|$)")
 _PORTAL_UI_RE = re.compile(r"Từ khóa|Chọn cơ quan thực hiện|Mô tảKhông có thông tin")
 
@@ -93,7 +94,10 @@ def parse_steps(text: str) -> list[Step]:
     lines = [clean(line) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if len(lines) == 1:
-        lines = [clean(p) for p in _STEP_START_RE.split(lines[0])]
+        line = lines[0]
+        cuts = [m.start() for m in _STEP_START_RE.finditer(line) if m.start() > 0]
+        bounds = [0, *cuts, len(line)]
+        lines = [line[a:b].strip() for a, b in pairwise(bounds)]
         lines = [line for line in lines if line]
     return [Step(text=line) for line in lines]
 
