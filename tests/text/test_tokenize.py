@@ -1,5 +1,5 @@
 from motcua.text import tokenize
-from motcua.text.tokenize import QUESTION_STOPWORDS, Tokenizer
+from motcua.text.tokenize import Tokenizer, is_stopword
 
 
 def test_tokenize_same_terms_with_or_without_diacritics() -> None:
@@ -15,6 +15,11 @@ def test_tokenize_adds_bigrams() -> None:
 
 
 def test_tokenizer_stopwords_drop_unigrams_only() -> None:
-    tok = Tokenizer(stopwords=QUESTION_STOPWORDS)
+    tok = Tokenizer(stopwords=True)
     terms = tok("kết hôn thế nào")
     assert "the" not in terms and "hon_the" in terms
+
+
+def test_is_stopword_is_accent_aware() -> None:
+    assert is_stopword("cần") and is_stopword("can")
+    assert not is_stopword("cận") and not is_stopword("hộ")

@@ -10,6 +10,7 @@ back when several procedures fit a short question equally well → answer card w
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 from motcua._errors import InvalidQuestion
@@ -21,15 +22,16 @@ from motcua.answer.messages import MESSAGES, clarify_question
 from motcua.answer.schema import AskResponse, ProcedureRef
 from motcua.catalog.indexing import ProcedureRepository, index_path
 from motcua.catalog.model import ParsedProcedure
-from motcua.search.procedures import ProcedureIndex
+from motcua.search.procedures import ProcedureIndex, subject_of
 from motcua.store.db import Database, open_database
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
-from motcua.text.tokenize import QUESTION_STOPWORDS
+from motcua.text.tokenize import is_stopword
 
 __all__ = ["Assistant", "load_assistant"]
 
 log = logging.getLogger(__name__)
+_PARENS = re.compile(r"\([^()]*\)")
 
 
 class Assistant:
@@ -44,7 +46,9 @@ class Assistant:
         max_chars: int = 500,
         min_coverage: float = 0.34,
         clarify_ratio: float = 0.93,
+        min_name_coverage: float = 0.6,
     ) -> None:
+        self.min_name_coverage = min_name_coverage
         self.index = index
         self.repo = repo
         self.where_provider = where_provider
@@ -121,14 +125,21 @@ class Assistant:
         doc = self.index.doc(code)
         if doc is None:
             return 0.0
-        doc_text = default_dictionary().expand_acronyms(f"{doc.name} {doc.field} {doc.body}")
-        doc_words = set(syllables(doc_text))
-        doc_folded = {fold(w) for w in doc_words}
         words = _content(default_dictionary().expand(query))
         if not words:
             return 0.0
-        found = sum(1 for w in words if (w in doc_words) or (w == fold(w) and w in doc_folded))
-        return found / len(words)
+        doc_text = default_dictionary().expand_acronyms(f"{doc.name} {doc.field} {doc.body}")
+        question_side = _matched(words, syllables(doc_text)) / len(words)
+        # A colloquial question carries many extra words ("bố tôi mất hôm qua..."), so it also
+        # counts as confident when it covers most of the procedure's own name.
+        name_words = _content(subject_of(doc.name))
+        name_side = len(set(name_words) & _accent_aware(set(words), set(name_words))) / max(
+            len(set(name_words)), 1)
+        # Two shared two-word phrases ("hộ cận", "cận nghèo") are strong evidence too.
+        phrases = _phrases(syllables(query)) & _phrases(syllables(subject_of(doc.name)))
+        if len(phrases) >= 2:
+            return max(question_side, 1.0)
+        return max(question_side, name_side if name_side >= self.min_name_coverage else 0.0)
 
     def _abstain(self, reason: str, refs: list[ProcedureRef] | None = None) -> AskResponse:
         key = reason if reason in MESSAGES else "off_topic"
@@ -136,8 +147,28 @@ class Assistant:
                            reason=reason)
 
 
+def _matched(words: Sequence[str], other: Sequence[str]) -> int:
+    """How many of ``words`` occur in ``other``; unaccented words match folded, accented exact."""
+    exact = set(other)
+    folded = {fold(w) for w in exact}
+    return sum(1 for w in words if w in exact or (w == fold(w) and w in folded)
+               or (fold(w) in folded and any(v == fold(v) for v in exact if fold(v) == fold(w))))
+
+
+def _accent_aware(query_words: set[str], doc_words: set[str]) -> set[str]:
+    """The doc words matched by a query word (accented exactly, unaccented folded)."""
+    folded_query = {w for w in query_words if w == fold(w)}
+    return {d for d in doc_words if d in query_words or fold(d) in folded_query}
+
+
+def _phrases(words: Sequence[str]) -> set[str]:
+    """Folded adjacent pairs, skipping pairs made only of question words."""
+    return {f"{fold(a)} {fold(b)}" for a, b in zip(words, words[1:], strict=False)
+            if not (is_stopword(a) and is_stopword(b))}
+
+
 def _content(text: str) -> list[str]:
-    return [w for w in syllables(text) if fold(w) not in QUESTION_STOPWORDS]
+    return [w for w in syllables(text) if not is_stopword(w)]
 
 
 def load_assistant(settings: Settings | None = None, *, where_provider: WhereProvider | None =

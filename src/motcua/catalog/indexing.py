@@ -33,7 +33,8 @@ def search_doc(p: ParsedProcedure) -> ProcedureDoc:
         " ".join(d.name[:200] for d in p.dossier[:_BODY_PAPERS]),
         p.subjects,
     ])
-    return ProcedureDoc(code=p.code, name=p.name, field=p.field, levels=list(p.levels), body=body)
+    return ProcedureDoc(code=p.code, name=p.name, field=p.field, levels=list(p.levels), body=body,
+                        subjects=p.subjects)
 
 
 def build_index(db: Database, dest: Path | None = None) -> ProcedureIndex:

@@ -30,7 +30,7 @@ from motcua.text.tokenize import QUESTION_STOPWORDS, Tokenizer
 
 __all__ = ["ProcedureDoc", "ProcedureIndex"]
 
-_QUERY_TOKENIZER = Tokenizer(stopwords=QUESTION_STOPWORDS)
+_QUERY_TOKENIZER = Tokenizer(stopwords=True)
 
 
 @dataclass
@@ -40,9 +40,29 @@ class ProcedureDoc:
     field: str = ""
     levels: list[str] = dataclasses.field(default_factory=list)
     body: str = ""
+    subjects: str = ""
 
 
+_CITIZEN = re.compile(r"\b(cong dan|ca nhan|ho gia dinh|nguoi dan)\b")
+_OBSOLETE = re.compile(r"\bcap huyen\b")
+_CITIZEN_BONUS = 0.05
+_OBSOLETE_PENALTY = 0.1
 _PARENS = re.compile(r"\([^()]*\)")
+
+
+_QUALIFIERS = re.compile(
+    r"\b((thực hiện )?(bằng|qua|trên) (dịch vụ công|cổng dịch vụ công|môi trường điện tử)"
+    r"|(được )?thực hiện tại cấp|tại cấp (trung ương|tỉnh|xã|huyện|bộ))\b.*$",
+    re.IGNORECASE,
+)
+
+
+def subject_of(name: str) -> str:
+    """What a procedure is about: its name without "Thủ tục", parentheses, and the trailing
+    channel or level qualifiers ("... bằng dịch vụ công trực tuyến ...", "... thực hiện tại
+    cấp tỉnh"), which distinguish variants but say nothing of the citizen's need."""
+    core = _PARENS.sub(" ", _core_name(name))
+    return " ".join(_QUALIFIERS.sub(" ", core).split()) or core
 
 
 def _core_name(name: str) -> str:
@@ -73,8 +93,7 @@ class ProcedureIndex:
         self.docs = list(docs)
         expand = default_dictionary().expand_acronyms
         self.name_index.build([(d.code, expand(_core_name(d.name))) for d in self.docs])
-        self.core_index.build([(d.code, _PARENS.sub(" ", _core_name(d.name)))
-                               for d in self.docs])
+        self.core_index.build([(d.code, subject_of(d.name)) for d in self.docs])
         self.body_index.build([(d.code, expand(f"{d.name} {d.field} {d.body}"))
                                for d in self.docs])
         self._prepare()
@@ -84,6 +103,12 @@ class ProcedureIndex:
             lvl: np.array([lvl in d.levels for d in self.docs], dtype=bool)
             for lvl in ("xa", "tinh", "bo", "khac")
         }
+        # Citizens ask; procedures whose subjects include them come first among equals.
+        self._citizen = np.array([bool(_CITIZEN.search(fold(d.subjects))) for d in self.docs],
+                                 dtype=bool)
+        # Districts were abolished on 1 July 2025: a "cấp huyện" variant is the obsolete one.
+        self._obsolete = np.array([bool(_OBSOLETE.search(fold(d.name))) for d in self.docs],
+                                  dtype=bool)
 
     def query_terms(self, query: str) -> list[str]:
         """Terms of the query after typo correction and abbreviation expansion."""
@@ -101,7 +126,9 @@ class ProcedureIndex:
             top = total.max()
             cover = self.core_index.coverage(terms)
             total = total + top * (self.coverage_weight * cover
-                                   + self.commune_bonus * self._levels["xa"])
+                                   + self.commune_bonus * self._levels["xa"]
+                                   + _CITIZEN_BONUS * self._citizen
+                                   - _OBSOLETE_PENALTY * self._obsolete)
             total = np.where(name + body > 0, total, 0)
         return total.astype(np.float32)
 
@@ -136,7 +163,7 @@ class ProcedureIndex:
             meta = {
                 "weights": [self.name_weight, self.body_weight, self.commune_bonus,
                             self.coverage_weight],
-                "docs": [asdict(d) | {"body": ""} for d in self.docs],
+                "docs": [asdict(d) | {"body": d.body[:2000]} for d in self.docs],
             }
             (tmp / "procedures.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
             old = path.with_name(f".{path.name}.old")

@@ -9,22 +9,30 @@ comparison with pyvi segmentation lives in ``bench/tokenizers.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from motcua.text.normalize import fold, syllables
 
-__all__ = ["QUESTION_STOPWORDS", "Tokenizer", "tokenize"]
+__all__ = ["QUESTION_STOPWORDS", "Tokenizer", "is_stopword", "tokenize"]
 
 # Words that shape a citizen's question but never name a procedure. Kept short on purpose:
 # BM25's idf handles the rest, and words like "không" also appear in real procedure names.
-QUESTION_STOPWORDS = frozenset(
-    fold(w)
-    for w in (
-        "thì là mà và của cho với để những các này kia ấy nào gì sao đâu bao nhiêu thế "
-        "tôi em anh chị mình bạn ạ ơi nhé nhỉ à ừ vâng dạ muốn cần phải được có không "
-        "làm thủ tục hồ sơ giấy tờ xin hỏi ở tại khi nếu rồi đã đang sẽ bị"
-    ).split()
-)
+_QUESTION_WORDS = (
+    "thì là mà và của cho với để những các này kia ấy nào gì sao đâu bao nhiêu thế "
+    "tôi em anh chị mình bạn ạ ơi nhé nhỉ à ừ vâng dạ muốn cần phải được có không "
+    "làm thủ tục hồ sơ giấy tờ xin hỏi ở tại khi nếu rồi đã đang sẽ bị"
+).split()
+# Accented forms; a word typed with diacritics is a stopword only if it is one of these
+# ("cần" is, "cận" is not, though both fold to "can").
+QUESTION_STOPWORDS_ACCENTED = frozenset(syllables(" ".join(_QUESTION_WORDS)))
+QUESTION_STOPWORDS = frozenset(fold(w) for w in _QUESTION_WORDS)
+
+
+def is_stopword(word: str) -> bool:
+    """Accent-aware: "cần" and "can" are stopwords, "cận" is not."""
+    if word == fold(word):
+        return word in QUESTION_STOPWORDS
+    return word in QUESTION_STOPWORDS_ACCENTED
 
 
 _I_Y = re.compile(r"^([bcdghklmnprstvx]+)y$")
@@ -39,18 +47,22 @@ def _spelling(syllable: str) -> str:
 class Tokenizer:
     """Turns text into index terms.
 
-    ``bigrams`` adds "a_b" terms for adjacent syllables; ``stopwords`` are dropped from the
-    unigrams only, so "đăng ký kết hôn thế nào" keeps the bigram "ket_hon" and loses "the".
+    ``bigrams`` adds "a_b" terms for adjacent syllables; with ``stopwords`` the question words
+    are dropped from the unigrams (and pairs of two question words from the bigrams), so
+    "đăng ký kết hôn thế nào" keeps "ket_hon" and "hon_the" and loses "the".
     """
 
     bigrams: bool = True
-    stopwords: frozenset[str] = field(default_factory=frozenset)
+    stopwords: bool = False
 
     def __call__(self, text: str) -> list[str]:
-        sylls = [_spelling(fold(s)) for s in syllables(text)]
-        terms = [s for s in sylls if s not in self.stopwords]
+        words = syllables(text)
+        sylls = [_spelling(fold(s)) for s in words]
+        stop = [self.stopwords and is_stopword(w) for w in words]
+        terms = [s for s, st in zip(sylls, stop, strict=True) if not st]
         if self.bigrams:
-            terms.extend(f"{a}_{b}" for a, b in zip(sylls, sylls[1:], strict=False))
+            terms.extend(f"{sylls[i]}_{sylls[i + 1]}" for i in range(len(sylls) - 1)
+                         if not (stop[i] and stop[i + 1]))
         return terms
 
 
