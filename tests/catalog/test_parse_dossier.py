@@ -52,6 +52,18 @@ def test_parse_dossier_sections_and_cases():
          "Bản khai theo Mẫu 08-PL2 ban hành kèm theo Nghị định số 10/2020/NĐ-CP",
          "Mau 08-PL2.docx"),
         ("Giấy đề nghị không có biểu mẫu", "Giấy đề nghị không có biểu mẫu", ""),
+        ("Tờ khai đề nghị (Mẫu XY1).10-Mẫu XY1.doc", "Tờ khai đề nghị (Mẫu XY1).",
+         "10-Mẫu XY1.doc"),
+        ("Tờ khai do người đại diện ký tên.m02b.pdf", "Tờ khai do người đại diện ký tên.",
+         "m02b.pdf"),
+        ("Đơn theo mẫu tại Thông tư số 01/2020/TT-BXY.mẫu 05 sửa.docx",
+         "Đơn theo mẫu tại Thông tư số 01/2020/TT-BXY.", "mẫu 05 sửa.docx"),
+        ("Giấy chứng nhận còn hiệu lực;1. Đơn cấp mới.docx", "Giấy chứng nhận còn hiệu lực;",
+         "1. Đơn cấp mới.docx"),
+        ("Văn bản đề nghị công nhận cơ sở9.000123.docx", "Văn bản đề nghị công nhận cơ sở",
+         "9.000123.docx"),
+        ("Bản sao giấy phép;giấy đề nghị cấp lại.docx", "Bản sao giấy phép;",
+         "giấy đề nghị cấp lại.docx"),
     ],
 )
 def test_parse_dossier_template_names(row, name, template):

@@ -106,6 +106,11 @@ def test_parse_record_missing_optional_fields_are_gaps_not_errors():
     assert {"cach_thuc_thuc_hien", "thanh_phan_ho_so", "can_cu_phap_ly"} <= set(p.gaps)
 
 
+def test_parse_record_conditions_placeholder_followed_by_portal_ui_is_a_gap():
+    p = parse_record(record(yeu_cau_dieu_kien="Không có thông tinTừ khóaKhông có thông tin"))
+    assert p.conditions == "" and "yeu_cau_dieu_kien" in p.gaps
+
+
 def test_parse_record_conditions_none_is_not_a_gap():
     p = parse_record(record(yeu_cau_dieu_kien="Không"))
     assert p.conditions == "" and "yeu_cau_dieu_kien" not in p.gaps

@@ -27,6 +27,10 @@ _NOT_ROW_START = frozenset(" ,;.:)/")
 _EXT = r"\.(?i:docx|doc|pdf|xlsx|xls|rar|zip|odt)"
 _FILE_RE = re.compile(_EXT + r"(?![a-z])")
 _INSIDE_FILE_NAME = frozenset(" \t-_(.0123456789")  # before a keyword that is not a start
+_NUMBERED_PREFIX_RE = re.compile(r"(?<!\d)\d{1,3}-$")
+_NUMBERED_ITEM_RE = re.compile(r"[;.)](\d{1,2}\. \S)")  # "...hiệu lực;1. Đơn cấp mới.docx"
+_CODE_FILE_RE = re.compile(r"[^\W\d](\d\.\d{6})")  # "...hàng không1.000574.docx"
+_AFTER_SEMICOLON_RE = re.compile(r";(\S)")  # last resort: the name ended at ";"
 _CHAIN_GAP = 80  # max length of one file name inside a chain of glued template names
 # Where a template name usually starts: a form keyword glued to the text before it.
 _TEMPLATE_WORD_RE = re.compile(
@@ -51,17 +55,37 @@ def _template_start(name: str, first_ext: int) -> int:
 
     File names contain dots, dashes and spaces, and the paper name before them has no
     separator, so we look, nearest first, for (1) a form keyword glued to a non-space
-    character or following punctuation, (2) a sentence break ". " / ";" / ")" before an upper
-    case letter, (3) the farthest lower→upper case change with no space ("phủMẫu").
+    character or following punctuation, possibly behind a numbered prefix ("10-Mẫu"), (2) a
+    sentence break ". " / ";" / ")" before an upper case letter or before a file name without
+    spaces, a numbered item ";1. Đơn"), a procedure-code file name, the text after the last
+    ";", (3) the farthest lower→upper case change with no space ("phủMẫu").
     """
     lo = max(0, first_ext - 90)
     window = range(first_ext - 1, lo - 1, -1)
     for i in window:
-        if i > 0 and _TEMPLATE_WORD_RE.match(name, i) and name[i - 1] not in _INSIDE_FILE_NAME:
+        if i == 0 or not _TEMPLATE_WORD_RE.match(name, i):
+            continue
+        if name[i - 1] not in _INSIDE_FILE_NAME or (
+            name[i - 1] == "." and i > 1 and not name[i - 2].isdigit()
+        ):
             return i
+        prefixed = _NUMBERED_PREFIX_RE.search(name, 0, i)  # "...(NA9).10-Mẫu NA9.doc"
+        if prefixed and prefixed.start() > 0:
+            before = name[prefixed.start() - 1]
+            if not before.isspace() and not before.isalnum():
+                return prefixed.start()
     for i in window:
-        if i > 0 and name[i - 1] in ";.)" and name[i].isupper() and not name[i - 2 : i].isdigit():
+        if i > 1 and name[i - 1] in ";.)" and name[i].isupper() and not name[i - 2].isdigit():
             return i
+    for i in window:  # a file name without spaces after a sentence end: "...ký tên.m01a.pdf"
+        if i > 1 and name[i - 1] in ";.)" and not name[i - 2].isdigit() and not any(
+            c.isspace() for c in name[i:first_ext]
+        ):
+            return i
+    for pattern in (_NUMBERED_ITEM_RE, _CODE_FILE_RE, _AFTER_SEMICOLON_RE):
+        found = [m.start(1) for m in pattern.finditer(name, lo, first_ext)]
+        if found:
+            return found[-1]
     for i in range(max(1, first_ext - 60), first_ext):
         if name[i].isupper() and (name[i - 1].islower() or name[i - 1].isdigit()):
             return i

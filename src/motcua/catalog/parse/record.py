@@ -119,11 +119,14 @@ def parse_results(text: str) -> list[str]:
     return [] if is_placeholder(head) else [head]
 
 
-def _conditions(text: str) -> str:
+def _strip_ui(text: str) -> str:
     s = clean(text)
     ui = _PORTAL_UI_RE.search(s)
-    if ui:
-        s = s[: ui.start()].strip()
+    return s[: ui.start()].strip() if ui else s
+
+
+def _conditions(text: str) -> str:
+    s = _strip_ui(text)
     if is_placeholder(s) or s.casefold() in _NONE_VALUES:
         return ""
     return s
@@ -180,6 +183,6 @@ def parse_record(raw: dict[str, Any], *, source: str = "") -> ParsedProcedure:
         F_AGENCY: proc.agencies, "linh_vuc": proc.field,
     }
     proc.gaps = [key for key in _GAP_FIELDS if not parsed[key]]
-    if is_placeholder(f[F_CONDITIONS]):  # "Không" (none) is an answer, not a gap
+    if is_placeholder(_strip_ui(f[F_CONDITIONS])):  # "Không" (none) is an answer, not a gap
         proc.gaps.append(F_CONDITIONS)
     return proc
