@@ -99,9 +99,10 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _address(text: str) -> AddressResult:
-    """Registers repeat the same addresses (a village, a ward) thousands of times."""
+    """Registers repeat the same addresses (a village, a ward) thousands of times; bounded so
+    that memory stays flat on a million distinct addresses."""
     return clean_address(text)
 
 
@@ -192,14 +193,14 @@ def _record_cells(values: list[Any], cols: dict[str, int], line: int, summary: R
             issues.write([line, "address", res.input, res.status, res.reason_text])
         out += cells
     found = dups.check(line, name=name, dob=dob_text, id_number=id_digits)
-    for d in found:
+    for dup in found:
         summary.duplicate_count += 1
         if len(summary.duplicates) < MAX_LISTED:
-            summary.duplicates.append(d.to_dict())
+            summary.duplicates.append(dup.to_dict())
         if issues is not None:
-            issues.write([line, "duplicate", str(d.first_line), d.reason,
-                          f"có thể trùng người ở dòng {d.first_line}"])
-    out.append("; ".join(f"dòng {d.first_line} ({d.reason})" for d in found))
+            issues.write([line, "duplicate", str(dup.first_line), dup.reason,
+                          f"có thể trùng người ở dòng {dup.first_line}"])
+    out.append("; ".join(f"dòng {dup.first_line} ({dup.reason})" for dup in found))
     out.append("; ".join(notes))
     return out
 
