@@ -16,7 +16,8 @@ from motcua.eval.legal import baseline_rankings, build_index, load_corpus, load_
 
 
 def main() -> None:
-    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
+    default = Path(__file__).resolve().parents[2] / "shared"
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     base = shared / "data/legal/alqac2023"
     corpus = load_corpus(base / "articles.json")
     questions = load_questions(base / "train.json")

@@ -9,8 +9,9 @@ does not contain most of the question's content words: a near miss is worse than
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from motcua.documents.index import LEGAL_STOPWORDS
 from motcua.documents.model import AskResult, Citation, SearchHit
@@ -22,9 +23,11 @@ __all__ = ["MIN_BIGRAM_COVERAGE", "MIN_COVERAGE", "Candidate", "answer", "conten
 
 MIN_COVERAGE = 0.6
 MIN_BIGRAM_COVERAGE = 0.25
-_ASK_WORDS = frozenset(fold(w) for w in (
-    "hình thành từ nhập vào thuộc đơn vị hành chính mới nay là tên gọi sáp nhập sắp xếp năm "
-    "hiện thành").split())
+SWITCH_MARGIN = 4.0
+_ASK_WORDS_TEXT = (
+    "hình thành từ nhập vào thuộc đơn vị hành chính mới nay là tên gọi sáp sắp xếp năm hiện"
+)
+_ASK_WORDS = frozenset(fold(w) for w in _ASK_WORDS_TEXT.split())
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -40,14 +43,14 @@ def content_terms(text: str) -> tuple[set[str], set[str]]:
     """Folded content syllables and adjacent-syllable bigrams of a question."""
     sylls = [fold(s) for s in syllables(text)]
     uni = {s for s in sylls if s not in LEGAL_STOPWORDS}
-    bi = {f"{a}_{b}" for a, b in zip(sylls, sylls[1:], strict=False)
+    bi = {f"{a}_{b}" for a, b in pairwise(sylls)
           if a not in LEGAL_STOPWORDS or b not in LEGAL_STOPWORDS}
     return uni, bi
 
 
 def _terms(text: str) -> tuple[set[str], set[str]]:
     sylls = [fold(s) for s in syllables(text)]
-    return set(sylls), {f"{a}_{b}" for a, b in zip(sylls, sylls[1:], strict=False)}
+    return set(sylls), {f"{a}_{b}" for a, b in pairwise(sylls)}
 
 
 def coverage(question: str, text: str) -> tuple[float, float]:
@@ -58,36 +61,49 @@ def coverage(question: str, text: str) -> tuple[float, float]:
     return uni, bi
 
 
-def _sentence_score(question: str, sentence: str) -> float:
+def _sentence_score(question: str, sentence: str, idf: Callable[[str], float]) -> float:
+    """Sum of the idf of the question's syllables and word pairs the sentence holds."""
     q_uni, q_bi = content_terms(question)
     q_uni -= _ASK_WORDS
     s_uni, s_bi = _terms(sentence)
-    return len(q_uni & s_uni) + 2 * len(q_bi & s_bi)
+    return sum(idf(t) for t in (q_uni & s_uni) | (q_bi & s_bi))
 
 
-def answer(question: str, candidates: Sequence[Candidate], *, max_sentences: int = 2
-           ) -> AskResult:
+def _flat(_term: str) -> float:
+    return 1.0
+
+
+def answer(question: str, candidates: Sequence[Candidate], *, max_sentences: int = 2,
+           pool: int = 1, idf: Callable[[str], float] = _flat) -> AskResult:
+    """The best sentences among the first ``pool`` passages, or an abstention.
+
+    Why look past the first passage: a long table can outrank the one clause that names the
+    asked-about unit; the sentence that holds the question's word pairs is the answer.
+    """
     if not candidates:
         return AskResult(status="abstain", question=question)
-    best = candidates[0]
-    uni, bi = coverage(question, f"{best.context}\n{best.hit.text}")
-    if uni < MIN_COVERAGE or bi < MIN_BIGRAM_COVERAGE:
-        return AskResult(status="abstain", question=question,
-                         passages=[c.hit for c in candidates])
-    scored = sorted(
-        ((_sentence_score(question, s), -i, s) for i, s in enumerate(split_sentences(best.hit.text))),
-        reverse=True,
-    )
-    top = scored[0][0] if scored else 0
-    chosen = [s for score, _, s in scored[:max_sentences] if score >= 0.8 * top and score > 0]
-    order = {s: i for i, s in enumerate(split_sentences(best.hit.text))}
-    chosen.sort(key=lambda s: order[s])
-    if not chosen:
-        return AskResult(status="abstain", question=question,
-                         passages=[c.hit for c in candidates])
+    passages = [c.hit for c in candidates]
+    best_i, best_score = -1, 0.0
+    for i, cand in enumerate(candidates[:pool]):
+        uni, bi = coverage(question, f"{cand.context}\n{cand.hit.text}")
+        if uni < MIN_COVERAGE or bi < MIN_BIGRAM_COVERAGE:
+            continue
+        top = max((_sentence_score(question, s, idf) for s in split_sentences(cand.hit.text)),
+                  default=0.0)
+        # a later passage must beat the earlier ones clearly (a rare word more), not tie
+        if best_i < 0 or top >= best_score + SWITCH_MARGIN:
+            best_i, best_score = i, top
+    if best_i < 0:
+        return AskResult(status="abstain", question=question, passages=passages)
+    best = candidates[best_i]
+    sentences = split_sentences(best.hit.text)
+    scored = sorted(((_sentence_score(question, s, idf), -i, s) for i, s in enumerate(sentences)),
+                    reverse=True)
+    chosen = [s for score, _, s in scored[:max_sentences] if score >= 0.8 * best_score]
+    chosen.sort(key=sentences.index)
     return AskResult(
         status="answer", question=question, answer=" ".join(chosen), sentences=chosen,
-        citations=[best.hit.citation], passages=[c.hit for c in candidates],
+        citations=[best.hit.citation], passages=passages,
     )
 
 

@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +35,13 @@ _FORMAT = 1
 
 # Words that shape a question about a legal text but never say what it is about. Written for
 # this project from the question forms officials and the ALQAC questions use.
-LEGAL_STOPWORDS = frozenset(fold(w) for w in (
-    "thì là mà và của cho với để những các này kia ấy nào gì sao đâu bao nhiêu thế vậy "
-    "tôi em anh chị mình bạn ạ ơi nhé nhỉ à ừ vâng dạ hay hoặc hỏi xin "
-    "đúng sai có không phải được bị đã đang sẽ rồi khi nếu thì vào ra từ trong theo "
-    "một như nhau cũng chỉ đều rất việc người ai gồm bởi do tại ở về trên dưới sau trước "
-    "quy định pháp luật luật điều khoản nghị quyết"
-).split())
+_LEGAL_STOPWORDS_TEXT = (
+    "thì là mà và của cho với để những các này kia ấy nào gì sao đâu bao nhiêu thế vậy tôi em "
+    "anh chị mình bạn ạ ơi nhé nhỉ à ừ vâng dạ hay hoặc hỏi xin đúng sai có không phải được "
+    "bị đã đang sẽ rồi khi nếu vào ra từ trong theo một như nhau cũng chỉ đều rất việc người "
+    "ai gồm bởi do tại ở về trên dưới sau trước quy định pháp luật điều khoản nghị quyết"
+)
+LEGAL_STOPWORDS = frozenset(fold(w) for w in _LEGAL_STOPWORDS_TEXT.split())
 # "quy định", "luật", "điều" and the like are in every article and in every question.
 
 # Per query term, the best field counts fully and the others by this share (dis-max): a
@@ -58,7 +59,7 @@ def has_diacritics(text: str) -> bool:
 
 def _accented(text: str) -> list[str]:
     sylls = syllables(text)
-    return [*sylls, *(f"{a}_{b}" for a, b in zip(sylls, sylls[1:], strict=False))]
+    return [*sylls, *(f"{a}_{b}" for a, b in pairwise(sylls))]
 
 
 _FOLDED = Tokenizer(bigrams=True)
@@ -117,7 +118,7 @@ class PassageIndex:
             return scores
         folded = self.query_terms(query)
         accented = (_accented(query) if has_diacritics(query) else [])
-        accent_of = {}
+        accent_of: dict[str, list[str]] = {}
         for term in accented:
             key = "_".join(fold(x) for x in term.split("_"))
             if "_" in term or key not in LEGAL_STOPWORDS:
@@ -142,6 +143,16 @@ class PassageIndex:
             best = stack.max(axis=0)
             scores += qtf * (best + self.tie * (stack.sum(axis=0) - best))
         return scores
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a folded term (or "a_b" pair) in the passages."""
+        index = self.fields.get("body")
+        if index is None or term not in index.vocab:
+            return 0.0
+        tid = index.vocab[term]
+        df = float(index.indptr[tid + 1] - index.indptr[tid])
+        n = len(self.ids)
+        return float(np.log1p((n - df + 0.5) / (df + 0.5)))
 
     def mask(self, **wanted: Any) -> npt.NDArray[np.bool_]:
         """Passages whose filter values match every given (non-None) value."""

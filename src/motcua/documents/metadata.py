@@ -114,7 +114,7 @@ def _type_and_subject(head: list[str]) -> tuple[str | None, str | None]:
     for i, line in enumerate(head):
         key = line.strip(" :.").lower()
         if key in TYPES and line.strip(" :.").isupper():
-            rest = [x for x in head[i + 1 : i + 4] if x and not x.isupper() or len(x) > 25]
+            rest = [x for x in head[i + 1 : i + 4] if (x and not x.isupper()) or len(x) > 25]
             subject = None
             for cand in head[i + 1 : i + 4]:
                 if cand.startswith("-") or cand.strip("- ") == "":
@@ -166,7 +166,7 @@ def extract_metadata(text: str) -> DocumentMeta:
         if kem and kem.group(1).lower() in TYPES:
             doc_type = TYPES[kem.group(1).lower()]
     doc_type = doc_type or type_from_number(number)
-    if doc_type is None and number and re.match(r"^\d+/[^/]+$", number) or (
+    if (doc_type is None and number and re.match(r"^\d+/[^/]+$", number)) or (
             subject and subject.lower().startswith("v/v")):
         doc_type = doc_type or "Công văn"
     pd = _PLACE_DATE.search(head_text) or _PLACE_DATE.search("\n".join(lines[:80]))

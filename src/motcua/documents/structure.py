@@ -121,7 +121,8 @@ def split_passages(text: str, *, max_chars: int = MAX_PASSAGE_CHARS) -> list[Pas
             pending_title = None
             continue
         pending_title = None
-        if (m := _ANNEX.match(line)) or (cur.closing and _is_heading(line) and not _CLOSING.match(line)):
+        annex_heading = cur.closing and _is_heading(line) and not _CLOSING.match(line)
+        if (m := _ANNEX.match(line)) or annex_heading:
             label = f"Phụ lục {m.group(1)}".strip() if m else "Phụ lục"
             new(annex=label, part=None, chapter=None, section=None, article=None,
                 article_title=None, clause=None, point=None, lead=line, closing=False

@@ -109,7 +109,7 @@ def _run(questions: Sequence[DocQuestion], corpus: FolderCorpus, transform: Call
         gold = [_is_gold(q, corpus, str(i)) for i in ids]
         at1 += bool(gold[:1] and gold[0])
         at5 += any(gold)
-        result = answer(text, cands)
+        result = answer(text, cands, idf=corpus.index.idf)
         correct += result.status == "answer" and fold(q.gold_answer) in fold(result.answer)
     n = len(questions)
     return {"clause_at_1": round(at1 / n, 4) if n else 0.0,

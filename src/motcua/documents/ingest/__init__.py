@@ -28,7 +28,8 @@ def extract_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedTe
     """Read ``data`` according to the suffix of ``filename``."""
     suffix = Path(filename).suffix.lower()
     if not data:
-        raise FileFormatError(f"{filename}: the file is empty", hint="check the file", path=filename)
+        raise FileFormatError(f"{filename}: the file is empty", hint="check the file",
+                              path=filename)
     if suffix == ".pdf":
         return pdf_to_text(data, filename, ocr=ocr)
     if suffix == ".docx":

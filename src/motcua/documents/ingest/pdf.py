@@ -53,7 +53,8 @@ def ocr_image(image: Any) -> str:
     try:
         return nfc(pytesseract.image_to_string(image, lang=OCR_LANG))
     except (OSError, RuntimeError, pytesseract.TesseractError) as exc:
-        raise ExternalServiceError(f"OCR failed: {exc}", hint="check the tesseract install") from exc
+        raise ExternalServiceError(f"OCR failed: {exc}",
+                                   hint="check the tesseract install") from exc
 
 
 def _letters(text: str) -> int:

@@ -78,6 +78,6 @@ def csv_to_text(source: str) -> str:
     try:
         dialect = csv.Sniffer().sniff(source[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     rows = csv.reader(io.StringIO(source), dialect)
     return "\n".join(" | ".join(c.strip() for c in row if c.strip()) for row in rows) + "\n"

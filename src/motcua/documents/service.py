@@ -1,0 +1,196 @@
+"""``DocumentService``: the documents room's one entry point for the CLI and the HTTP API.
+
+Why one class: import, search, ask and summarize share the database, the index on disk and
+its cache; the API helper mounts these methods as routes and the CLI calls the same ones.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from motcua._errors import ExternalServiceError, FileFormatError, InputError
+from motcua._settings import get_settings
+from motcua.documents import store
+from motcua.documents.ask import Candidate, answer, snippet
+from motcua.documents.index import PassageIndex
+from motcua.documents.ingest import SUPPORTED_SUFFIXES
+from motcua.documents.model import AskResult, Citation, ImportResult, SearchHit
+from motcua.documents.parse import content_hash, index_entries, parse_document
+from motcua.documents.summarize import Summary, summarize
+from motcua.store.db import Database, open_database
+from motcua.store.documents import DocumentPassageRow, DocumentRow
+
+__all__ = ["DocumentService", "iter_files"]
+
+log = logging.getLogger(__name__)
+MAX_QUESTION_CHARS = 1000
+
+
+def iter_files(paths: Iterable[Path]) -> list[Path]:
+    """Files to import: the given files, and every supported file under given folders."""
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder", hint="check the path")
+    return out
+
+
+def _check_query(text: str, what: str = "câu hỏi") -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        raise InputError(f"empty {what}", hint="type a few words to search for")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InputError(f"{what} is too long ({len(text)} characters)",
+                         hint=f"keep it under {MAX_QUESTION_CHARS} characters")
+    return text
+
+
+class DocumentService:
+    def __init__(self, db: Database | None = None, index_dir: Path | None = None) -> None:
+        settings = get_settings()
+        self.db = db or open_database(settings.db_url)
+        self.index_dir = Path(index_dir or settings.index_dir / "documents")
+        self._index: PassageIndex | None = None
+
+    # -- import ---------------------------------------------------------------------------
+    def import_file(self, source: Path | bytes, filename: str | None = None, *,
+                    ocr: bool = True, reindex: bool = True) -> ImportResult:
+        """Import one file (a path, or bytes with their filename); never raises on bad files.
+
+        A broken, encrypted or unsupported file comes back with status "failed" and the
+        reason, so that a folder import continues with the next file.
+        """
+        if isinstance(source, bytes | bytearray):
+            if not filename:
+                raise InputError("a filename is needed with uploaded bytes",
+                                 hint="send the original file name (its suffix picks the reader)")
+            data, name, origin = bytes(source), filename, ""
+        else:
+            path = Path(source)
+            name, origin = filename or path.name, str(path)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                return ImportResult(filename=name, status="failed", error=str(exc))
+        digest = content_hash(data)
+        with self.db.session() as session:
+            existing = store.find_by_hash(session, digest)
+            if existing is not None:
+                return ImportResult(filename=name, status="unchanged", document_id=existing.id,
+                                    number=existing.number, doc_type=existing.doc_type,
+                                    passages=len(existing.passages))
+        try:
+            doc = parse_document(data, name, ocr=ocr)
+        except (FileFormatError, ExternalServiceError) as exc:
+            log.warning("document skipped", extra={"file": name, "error": exc.message})
+            return ImportResult(filename=name, status="failed", error=str(exc))
+        with self.db.session() as session:
+            row = store.add_document(session, doc, origin)
+            result = ImportResult(filename=name, status="imported", document_id=row.id,
+                                  number=doc.meta.number, doc_type=doc.meta.doc_type,
+                                  passages=len(doc.passages), ocr_pages=doc.ocr_pages or [])
+        if reindex:
+            self.reindex()
+        return result
+
+    def import_paths(self, paths: Iterable[Path], *, ocr: bool = True,
+                     on_file: Callable[[ImportResult], None] | None = None,
+                     files: list[Path] | None = None) -> list[ImportResult]:
+        results = []
+        for path in files if files is not None else iter_files(paths):
+            result = self.import_file(path, ocr=ocr, reindex=False)
+            results.append(result)
+            if on_file:
+                on_file(result)
+        if any(r.status == "imported" for r in results) or not self.index_dir.exists():
+            self.reindex()
+        return results
+
+    def reindex(self) -> int:
+        """Rebuild the passage index from the database and swap it in atomically."""
+        entries = []
+        with self.db.session() as session:
+            for row in store.list_documents(session):
+                pairs = [(str(pid), p) for pid, p in store.passages_of(row)]
+                entries.extend(index_entries(row.id, store.meta_of(row), pairs, row.filename))
+        index = PassageIndex()
+        index.build(entries)
+        index.save(self.index_dir)
+        self._index = index
+        return len(entries)
+
+    @property
+    def index(self) -> PassageIndex:
+        if self._index is None:
+            self._index = PassageIndex.load(self.index_dir)
+        return self._index
+
+    # -- search and answers ---------------------------------------------------------------
+    def _candidates(self, query: str, limit: int, **filters: object) -> list[Candidate]:
+        hits = self.index.search(query, limit, **filters)
+        if not hits:
+            return []
+        ids = [int(h.doc_id) for h in hits]
+        with self.db.session() as session:
+            rows = {r.id: r for r in session.query(DocumentPassageRow)
+                    .filter(DocumentPassageRow.id.in_(ids))}
+            docs = {d.id: d for d in session.query(DocumentRow)
+                    .filter(DocumentRow.id.in_({r.document_id for r in rows.values()}))}
+            out = []
+            for h in hits:
+                prow = rows.get(int(h.doc_id))
+                if prow is None:
+                    continue  # index newer than the database: skip rather than fail
+                drow = docs[prow.document_id]
+                meta = store.meta_of(drow)
+                citation = Citation(document_id=drow.id, number=drow.number,
+                                    doc_type=drow.doc_type, path=prow.path,
+                                    filename=drow.filename)
+                hit = SearchHit(passage_id=prow.id, score=round(h.score, 4), text=prow.text,
+                                snippet=snippet(prow.text, query), citation=citation,
+                                title=meta.title)
+                lead = (prow.data or {}).get("lead", "")
+                out.append(Candidate(hit, context=f"{meta.title} {lead}"))
+        return out
+
+    def search(self, query: str, type: str | None = None, issuer: str | None = None,
+               year: int | None = None, limit: int = 10) -> list[SearchHit]:
+        query = _check_query(query, "query")
+        if limit < 1 or limit > 100:
+            raise InputError("limit must be between 1 and 100", hint="use --limit 10")
+        return [c.hit for c in self._candidates(query, limit, type=type, issuer=issuer,
+                                                year=year)]
+
+    def ask(self, question: str, limit: int = 5) -> AskResult:
+        question = _check_query(question)
+        return answer(question, self._candidates(question, limit), idf=self.index.idf)
+
+    # -- documents ------------------------------------------------------------------------
+    def list(self) -> list[dict[str, object]]:
+        with self.db.session() as session:
+            return [store.to_dict(r) for r in store.list_documents(session)]
+
+    def get(self, ref: int | str) -> dict[str, object]:
+        with self.db.session() as session:
+            return store.to_dict(store.get_document(session, ref))
+
+    def summarize(self, ref: int | str | Path, length: str = "short") -> Summary:
+        """Summary of a stored document (id or number) or of a file that is not imported."""
+        path = Path(str(ref))
+        if not isinstance(ref, int) and path.is_file():
+            doc = parse_document(path.read_bytes(), path.name)
+            return summarize(doc.meta, doc.passages, length=length, filename=doc.filename)
+        with self.db.session() as session:
+            row = store.get_document(session, ref if isinstance(ref, int) else str(ref))
+            passages = [p for _, p in store.passages_of(row)]
+            return summarize(store.meta_of(row), passages, length=length, document_id=row.id,
+                             filename=row.filename)
+

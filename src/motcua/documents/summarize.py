@@ -1,0 +1,153 @@
+"""Structured extractive summaries, without any language model.
+
+Why extractive and structured: an official signs off on what the summary says; every sentence
+here is a sentence of the document with its location, and the parts an official looks for
+first (what it is, what it decides, figures, deadlines, who must do what) are separate fields.
+Sentences are ranked by their similarity to the whole document (a centroid of syllable
+counts, weighted by idf over the document's own passages) with a bonus for decisions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from pydantic import BaseModel, Field
+
+from motcua.documents.metadata import find_dates
+from motcua.documents.model import DocumentMeta, Passage
+from motcua.documents.structure import split_sentences
+from motcua.text.normalize import fold, syllables
+
+__all__ = ["Assignment", "Located", "Summary", "summarize"]
+
+LENGTHS = {"short": 3, "long": 10}
+_FIGURE = re.compile(
+    r"(\d+(?:[.,]\d+)*\s*(?:%|phần trăm|km2|km²|m2|m²|ha|héc-ta|người|nhân khẩu|hộ|tỷ đồng|"
+    r"triệu đồng|nghìn đồng|đồng|USD|đơn vị hành chính|đơn vị|xã|phường|đặc khu|tỉnh|"
+    r"thành phố|huyện|tấn|lần|năm|tháng|ngày)\b)",
+    re.I,
+)
+_ASSIGN = re.compile(r"\b(?:Giao|giao cho|giao)\s+(.+?)(?:,|\s+(?:chủ trì|tổ chức|thực hiện|"
+                     r"căn cứ|hướng dẫn|có trách nhiệm|chịu trách nhiệm))")
+_RESPONSIBLE = re.compile(r"^(?:\d+\.\s*)?(.+?)\s+(?:có trách nhiệm|chịu trách nhiệm)")
+_DECIDES = re.compile(r"\b(quyết định|quyết nghị|thông qua|thống nhất|giao|yêu cầu|thành lập|"
+                      r"sắp xếp|hợp nhất|có hiệu lực)\b", re.I)
+_DEADLINE = re.compile(r"\b(trước ngày|chậm nhất|hạn chót|hoàn thành trước|kể từ ngày|"
+                       r"có hiệu lực|từ ngày|đến ngày)\b", re.I)
+
+
+class Located(BaseModel):
+    text: str
+    location: str = Field(description="article path, e.g. 'Điều 2, khoản 1', or 'phần đầu'")
+    score: float | None = None
+
+
+class Assignment(BaseModel):
+    who: str
+    task: str
+    location: str
+
+
+class Summary(BaseModel):
+    document_id: int | str | None = None
+    filename: str | None = None
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    issued_date: str | None = None
+    subject: str | None = None
+    signer: str | None = None
+    key_points: list[Located] = Field(default_factory=list)
+    figures: list[Located] = Field(default_factory=list)
+    deadlines: list[Located] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    abstractive: str | None = None
+
+
+def _where(p: Passage) -> str:
+    return p.path or "phần đầu"
+
+
+def _located_sentences(passages: list[Passage]) -> list[tuple[str, Passage]]:
+    out = []
+    for p in passages:
+        if p.path == "phần cuối":
+            continue
+        for s in split_sentences(p.text):
+            s = re.sub(r"^(?:\d{1,3}\s*[.)]|[a-zđ]\)|[-+•])\s*", "", s).strip()
+            if len(s) >= 20:
+                out.append((s, p))
+    return out
+
+
+def _rank(sentences: list[tuple[str, Passage]]) -> list[tuple[float, int]]:
+    docs = [Counter(fold(w) for w in syllables(s)) for s, _ in sentences]
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    n = len(docs)
+    idf = {t: math.log(1 + n / c) for t, c in df.items()}
+    centroid: dict[str, float] = {}
+    for d in docs:
+        for t, c in d.items():
+            centroid[t] = centroid.get(t, 0.0) + c * idf[t]
+    norm_c = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    ranked = []
+    for i, d in enumerate(docs):
+        vec = {t: c * idf[t] for t, c in d.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        sim = sum(v * centroid.get(t, 0.0) for t, v in vec.items()) / (norm * norm_c)
+        text, p = sentences[i]
+        bonus = 0.15 if _DECIDES.search(text) else 0.0
+        bonus += 0.1 if p.article and p.clause is None else 0.0
+        ranked.append((sim + bonus, i))
+    ranked.sort(key=lambda x: -x[0])
+    return ranked
+
+
+def _figures(sentences: list[tuple[str, Passage]], limit: int) -> list[Located]:
+    out: list[Located] = []
+    for s, p in sentences:
+        if (_FIGURE.search(s) and not find_dates(s)) or re.search(r"\d+(?:[.,]\d+)?\s*%", s):
+            out.append(Located(text=s, location=_where(p)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _assignments(sentences: list[tuple[str, Passage]]) -> list[Assignment]:
+    out = []
+    for s, p in sentences:
+        m = _ASSIGN.search(s) or _RESPONSIBLE.search(s)
+        if m:
+            who = m.group(1).strip(" ,;:")
+            if 2 <= len(who) <= 200:
+                out.append(Assignment(who=who, task=s, location=_where(p)))
+    return out
+
+
+def summarize(meta: DocumentMeta, passages: list[Passage], *, length: str = "short",
+              document_id: int | str | None = None, filename: str | None = None) -> Summary:
+    if length not in LENGTHS:
+        from motcua._errors import InputError
+
+        raise InputError(f"unknown summary length {length!r}", hint="use short or long")
+    k = LENGTHS[length]
+    sentences = _located_sentences(passages)
+    ranked = _rank(sentences) if sentences else []
+    chosen = sorted(ranked[:k], key=lambda x: x[1])
+    key_points = [Located(text=sentences[i][0], location=_where(sentences[i][1]),
+                          score=round(score, 4)) for score, i in chosen]
+    deadlines = [Located(text=s, location=_where(p)) for s, p in sentences
+                 if _DEADLINE.search(s) and (find_dates(s) or "hiệu lực" in s)]
+    return Summary(
+        document_id=document_id, filename=filename, doc_type=meta.doc_type, number=meta.number,
+        issuer=meta.issuer, place=meta.place,
+        issued_date=meta.issued_date.isoformat() if meta.issued_date else None,
+        subject=meta.subject, signer=meta.signer, key_points=key_points,
+        figures=_figures(sentences, 2 * k), deadlines=deadlines[: 2 * k],
+        assignments=_assignments(sentences)[: 2 * k],
+    )
