@@ -64,6 +64,16 @@ def test_parse_legal_hard_cases(src, expected):
     assert rows(src) == expected
 
 
+def test_parse_legal_number_cell_without_issuer():
+    assert rows(f"{H}Nghị quyết hỗ trợ sản xuất mẫu17/2024Luật Thử nghiệm03/2023/QH15") == [
+        ("17/2024", "Nghị quyết hỗ trợ sản xuất mẫu"), ("03/2023/QH15", "Luật Thử nghiệm"),
+    ]
+    # A date inside a title is not a number cell.
+    assert rows(f"{H}Thông tư ngày 15/5/2026 hướng dẫn12/2026/TT-BTC") == [
+        ("12/2026/TT-BTC", "Thông tư ngày 15/5/2026 hướng dẫn"),
+    ]
+
+
 def test_parse_legal_trailing_title_without_number():
     assert rows(f"{H}Luật Thử nghiệm03/2023/QH15Bộ luật Mẫu") == [
         ("03/2023/QH15", "Luật Thử nghiệm"), ("", "Bộ luật Mẫu"),

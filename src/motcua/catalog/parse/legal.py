@@ -43,6 +43,8 @@ _ONSETS = ("Ch", "Gh", "Gi", "Kh", "Ng", "Nh", "Ph", "Qu", "Th", "Tr")
 _VOWELS = set("aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _FOLLOW_TITLE_RE = re.compile(r"\s*(?:ngày|của|và|về|tại|năm|được|,|;|\)|/|-)", re.IGNORECASE)
 _MIN_YEAR, _MAX_YEAR = 1945, 2035
+# A number cell without issuer ("24/2024") glued to its title, ending the row.
+_BARE_NUMBER_RE = re.compile(rf"(?<=[^\d\s/])\d{{1,4}}/\d{{4}}(?=\s*$|[{_UP}])")
 
 
 def _trim_glued_title(s: str, start: int, end: int) -> int:
@@ -75,13 +77,16 @@ def _digits_start(s: str, start: int, digits: str) -> int:
 
 
 def find_document_numbers(s: str) -> list[tuple[int, int]]:
-    """(start, end) of every document-number-shaped span in ``s``."""
+    """(start, end) of every document-number-shaped span in ``s``, in order."""
     spans = []
     for m in _NUMBER_RE.finditer(s):
         start = _digits_start(s, m.start(), m.group(1))
         end = _trim_glued_title(s, m.start(), m.end())
         spans.append((start, end))
-    return spans
+    for m in _BARE_NUMBER_RE.finditer(s):
+        if not any(a <= m.start() < b for a, b in spans):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
 
 
 def _ends_row(s: str, start: int, end: int) -> bool:
