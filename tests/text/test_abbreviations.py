@@ -10,7 +10,7 @@ def test_default_dictionary_loads_and_is_nonempty() -> None:
 
 @pytest.mark.parametrize(
     ("question", "expected"),
-    [("cccd het han", "căn cước công dân"), ("làm sổ đỏ", "giấy chứng nhận quyền sử dụng đất"),
+    [("cccd het han", "thẻ căn cước"), ("làm sổ đỏ", "giấy chứng nhận quyền sử dụng đất"),
      ("lam so do", "giấy chứng nhận quyền sử dụng đất"), ("Cà vẹt xe bị rách",
      "chứng nhận đăng ký xe"), ("thẻ BHYT", "bảo hiểm y tế")],
 )

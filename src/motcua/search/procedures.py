@@ -80,7 +80,7 @@ class ProcedureIndex:
         self.name_weight = name_weight
         self.body_weight = body_weight
         self.commune_bonus = commune_bonus
-        self.name_index = BM25Index(k1=1.2, b=0.5)
+        self.name_index = BM25Index(k1=0.6, b=0.5)
         self.body_index = BM25Index(k1=1.2, b=0.75)
         self.core_index = BM25Index(k1=1.2, b=0.5)
         self.docs: list[ProcedureDoc] = []
@@ -115,7 +115,8 @@ class ProcedureIndex:
         dictionary = default_dictionary()
         keep = {fold(w) for term, _ in dictionary.matches(query) for w in term.split()}
         corrected = self.name_index.correct(query, keep=frozenset(keep | QUESTION_STOPWORDS))
-        return _QUERY_TOKENIZER(dictionary.expand(corrected))
+        # Each term once: an expansion that repeats the question's words must not multiply them.
+        return list(dict.fromkeys(_QUERY_TOKENIZER(dictionary.expand(corrected))))
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         terms = self.query_terms(query)
