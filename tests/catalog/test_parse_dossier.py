@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from motcua.catalog.parse import grounded, parse_dossier, split_template
+from motcua.catalog.parse import grounded, is_note, parse_dossier, split_template
 from motcua.catalog.parse.dossier import DOSSIER_HEADER
 
 H = DOSSIER_HEADER
@@ -97,6 +97,8 @@ def test_parse_dossier_note_rows_are_kept_and_recognisable():
     items = parse_dossier(src)
     assert items[0].originals == 0 and items[0].copies is None
     assert items[0].name.startswith("Trường hợp thông tin")
+    assert [is_note(i) for i in items] == [True, False]
+    assert not is_note(parse_dossier(f"--{H}Bản sao giấy phép0 bản chính,1 bản sao")[0])
 
 
 @pytest.mark.parametrize("src", ["", "--", "----", "Không có thông tin", f"--{H}"])

@@ -6,7 +6,7 @@ parsers are exported for tests and for other formats that carry the same tables.
 
 from motcua.catalog.parse._text import clean, grounded, is_placeholder
 from motcua.catalog.parse.channels import parse_channels
-from motcua.catalog.parse.dossier import parse_dossier, split_template
+from motcua.catalog.parse.dossier import is_note, parse_dossier, split_template
 from motcua.catalog.parse.junk import JUNK_RULES, junk_reason
 from motcua.catalog.parse.legal import parse_legal
 from motcua.catalog.parse.record import parse_levels, parse_record, parse_results, parse_steps
@@ -15,6 +15,7 @@ __all__ = [
     "JUNK_RULES",
     "clean",
     "grounded",
+    "is_note",
     "is_placeholder",
     "junk_reason",
     "parse_channels",

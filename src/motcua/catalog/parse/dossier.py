@@ -14,7 +14,7 @@ import re
 from motcua.catalog.model import DossierItem
 from motcua.catalog.parse._text import clean, is_placeholder
 
-__all__ = ["DOSSIER_HEADER", "parse_dossier", "split_template"]
+__all__ = ["DOSSIER_HEADER", "is_note", "parse_dossier", "split_template"]
 
 DOSSIER_HEADER = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 _SECTIONS = (("* Giấy tờ phải nộp:", "nộp"), ("* Giấy tờ phải xuất trình:", "xuất trình"))
@@ -106,6 +106,16 @@ def split_template(name: str) -> tuple[str, str]:
     if start <= 0:
         return name, ""
     return name[:start].strip(), name[start:].strip()
+
+
+def is_note(item: DossierItem) -> bool:
+    """True for rows the portal lists as papers but that are notes or group headings.
+
+    They carry "0 bản chính" and no copies ("Trường hợp ... thì không phải nộp", "- Chứng cứ
+    ... gồm một trong các giấy tờ sau:"); an answer should show them as remarks, not as a
+    paper to bring.
+    """
+    return item.originals == 0 and not item.copies
 
 
 def _item(text: str, count: re.Match[str] | None, case: str, section: str) -> DossierItem:
