@@ -42,3 +42,8 @@ def test_dictionary_entries_are_well_formed() -> None:
     text = resources.files("motcua.text").joinpath("data/abbreviations.tsv").read_text("utf-8")
     terms = [ln.split("\t")[0] for ln in text.splitlines() if ln and not ln.startswith("#")]
     assert len(terms) == len(set(terms)), "duplicate terms in abbreviations.tsv"
+
+
+def test_dictionary_unaccented_stopword_is_not_expanded() -> None:
+    assert default_dictionary().matches("xin phieu de di lam") == []
+    assert default_dictionary().matches("đẻ con")

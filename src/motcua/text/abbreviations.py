@@ -14,6 +14,7 @@ from pathlib import Path
 
 from motcua._errors import FileFormatError
 from motcua.text.normalize import fold, syllables
+from motcua.text.tokenize import is_stopword
 
 __all__ = ["AbbreviationDictionary", "default_dictionary"]
 
@@ -79,6 +80,8 @@ class AbbreviationDictionary:
 
     def _lookup(self, words: list[str], key: tuple[str, ...]) -> tuple[str, str] | None:
         for term, expansion in self.entries.get(key, ()):
+            if len(words) == 1 and words[0] == key[0] and is_stopword(words[0]):
+                continue  # unaccented "de" is far more often "để" than "đẻ"
             if all(w == f or w == t for w, f, t in zip(words, key, term, strict=True)):
                 return " ".join(term), expansion
         return None
