@@ -90,3 +90,19 @@ def test_clean_address_to_dict_shape() -> None:
     assert set(d) >= {"input", "status", "new_province", "new_ward", "new_ward_code",
                       "candidates", "reason", "old"}
     assert d["candidates"][0].keys() == {"code", "name", "province"}
+
+
+@pytest.mark.parametrize(("address", "status", "code"), [
+    ("Phường Hồng Hà, Quận Hoàn Kiếm, Hà Nội", "ok", "00097"),  # new ward, stale district
+    ("Số 1, Phường Bến Thành, Quận 1, TP.HCM 700000", "converted", "26743"),  # postal code
+    ("Phường Phúc Sá, Quận Ba Đình, Hà Nội", "converted", "00097"),  # package's known variant
+])
+def test_clean_address_common_mixes(address: str, status: str, code: str) -> None:
+    res = clean_address(address)
+    assert (res.status, res.new_ward_code) == (status, code)
+
+
+def test_clean_address_misspelling_gives_candidates_not_an_answer() -> None:
+    res = clean_address("P. Phuc Xa, Q. Ba Dinhh, Ha Noi")
+    assert res.status == "ambiguous" and res.reason == "spelling"
+    assert res.candidate_codes == ["00097"] and res.new_ward_code == ""

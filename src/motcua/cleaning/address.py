@@ -40,6 +40,7 @@ _INNER_TYPE_RE = re.compile(
     r"|(?:tp|tx|tt|p|x|q|h|t)\.|[pq]\d)\s*\S)"
 )
 _SEPARATORS = re.compile(r"\s*[,;\n|/]\s*|\s+[-–—]\s+")
+_POSTCODE = re.compile(r"[\s,;-]+\d{5,6}\s*$")
 _COUNTRY = {"vietnam", "vn", "vietnamese"}
 _MAX_SEGMENTS = 12
 
@@ -118,7 +119,7 @@ def _join_dashed_names(text: str) -> str:
 
 def split_address(address: str) -> list[Segment]:
     """Segments from left (house, street) to right (province); trailing country names dropped."""
-    text = nfc(address)
+    text = _POSTCODE.sub("", nfc(address))  # "TP.HCM 700000": a postal code is not a unit
     if "-" in text or "–" in text:
         text = _join_dashed_names(text)
     parts = [p for p in _SEPARATORS.split(text) if p and p.strip()]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from motcua.cleaning.address import Reading, Segment, split_address, split_on_types
+from motcua.cleaning.suggest import suggest_codes
 from motcua.cleaning.units import (
     DISTRICT_TYPES,
     PROVINCE_TYPES,
@@ -38,6 +39,7 @@ REASONS = {
     "same_name_old": "nhiều xã/phường cũ trùng tên (thiếu dấu, loại hoặc huyện)",
     "same_name_new": "nhiều xã/phường mới trùng tên (thiếu dấu hoặc loại)",
     "ward_not_found": "không tìm thấy xã/phường trong tỉnh",
+    "spelling": "không có tên đúng như đã viết; các xã/phường có tên gần giống",
     "province_not_found": "không nhận ra tỉnh/thành phố",
     "province_ambiguous": "tên tỉnh/thành phố không rõ",
     "empty": "địa chỉ trống",
@@ -153,6 +155,11 @@ def _interpretations(segs: Sequence[Segment], units: AdminUnits) -> list[_Match]
             wards = _lookup(segs[-2], WARD_TYPES, units.new_ward_by_key, (pcode,))
             if wards:
                 out.append(_Match(20, n - 2, new_wards=wards))
+            elif n >= 3 and segs[-2].type_hint in DISTRICT_TYPES:
+                # A new ward with the abolished district still written between (a common mix).
+                wards = _lookup(segs[-3], WARD_TYPES, units.new_ward_by_key, (pcode,))
+                if wards:
+                    out.append(_Match(10, n - 3, new_wards=wards))
         for pkey in old_keys:
             for dist in _lookup(segs[-2], DISTRICT_TYPES, units.old_district_by_key, (pkey,)):
                 olds = (_lookup(segs[-3], WARD_TYPES, units.old_ward_by_key, (pkey, dist.key))
@@ -233,6 +240,11 @@ def _not_found(text: str, segs: Sequence[Segment], units: AdminUnits) -> Address
         res.new_province_code = provinces.pop()
         res.new_province = units.province_name(res.new_province_code)
         res.reason = "ward_not_found"
+        codes = suggest_codes(segs, new_codes, old_keys, units)
+        if codes:
+            res.status, res.reason = "ambiguous", "spelling"
+            res.candidates = [Candidate(c, units.new_wards[c].name, res.new_province)
+                              for c in codes]
     else:
         res.reason = "province_not_found" if not provinces else "province_ambiguous"
     res.pattern = _pattern(segs, res.reason)
