@@ -135,6 +135,11 @@ def test_junk_reason_titles(title, reason):
     assert junk_reason(record(ten_thu_tuc=title)) == reason
 
 
+@pytest.mark.parametrize("raw", [[], "text", {"ten_thu_tuc": 5}, {}])
+def test_junk_reason_malformed_records_are_left_to_parse_record(raw):
+    assert junk_reason(raw) in (None, "all essential fields empty or placeholders")
+
+
 def test_junk_reason_all_essential_fields_empty():
     raw = record(
         cach_thuc_thuc_hien=CHANNEL_HEADER, thanh_phan_ho_so="--",

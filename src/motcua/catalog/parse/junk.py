@@ -50,7 +50,12 @@ def _essential_empty(raw: dict[str, Any]) -> bool:
 
 
 def junk_reason(raw: dict[str, Any]) -> str | None:
-    """A short English reason when ``raw`` must not be imported as a procedure, else None."""
+    """A short English reason when ``raw`` must not be imported as a procedure, else None.
+
+    Not a record at all (not a dict) is ``parse_record``'s error to raise, so it is None here.
+    """
+    if not isinstance(raw, dict):
+        return None
     name = raw.get(F_NAME)
     title = clean(name) if isinstance(name, str) else ""
     if _ANNOUNCEMENT_RE.search(title):
