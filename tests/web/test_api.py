@@ -173,3 +173,13 @@ def test_openapi_documents_ask(client: Client) -> None:
     spec = c.get("/openapi.json").json()
     assert "/api/v1/ask" in spec["paths"]
     assert "AskResponse" in spec["components"]["schemas"]
+
+
+def test_security_headers_on_page_and_api(client: Client) -> None:
+    c, _ = client
+    page = c.get("/")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"
+    api = c.get("/api/v1/communes")
+    assert api.headers["cache-control"] == "no-store"
+    assert api.headers["x-content-type-options"] == "nosniff"

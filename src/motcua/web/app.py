@@ -27,6 +27,7 @@ from motcua.store.db import Database, open_database
 from motcua.web.config import WebConfig
 from motcua.web.deps import LoginRequired
 from motcua.web.errors import install_error_handlers
+from motcua.web.headers import SecurityHeadersMiddleware
 from motcua.web.limits import BodyLimitMiddleware, RateLimitMiddleware
 from motcua.web.mounts import mount_optional_routers
 from motcua.web.routes import api, citizen, console, health
@@ -38,13 +39,6 @@ __all__ = ["app_from_env", "create_app"]
 log = logging.getLogger(__name__)
 _HERE = Path(__file__).parent
 _VN = timezone(timedelta(hours=7))
-_SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
-                               "style-src 'self'; script-src 'self'; frame-ancestors 'none'",
-}
 
 
 def _local_time(value: Any) -> str:
@@ -110,15 +104,6 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
 
         return JSONResponse({"error": exc.to_dict()}, status_code=exc.status_code)
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for key, value in _SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        if request.url.path.startswith(("/api/", "/console")):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
     app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(citizen.router)
@@ -130,6 +115,7 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
                        key_per_minute=config.api_key_rate_limit_per_minute,
                        verify_key=lambda key: verify_api_key(db, key),
                        require_key=config.require_api_key)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes,
                        overrides={"/api/v1/documents": 25 * 1024 * 1024,
                                   "/api/v1/clean": 25 * 1024 * 1024})
@@ -141,4 +127,6 @@ def app_from_env() -> FastAPI:
     from motcua._logging import configure_logging
 
     configure_logging()
-    return create_app(get_settings(), config=WebConfig())
+    app = create_app(get_settings(), config=WebConfig())
+    app.state.service.warm_up()
+    return app

@@ -39,6 +39,7 @@ class ServiceState:
     _assistant: AssistantProtocol | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     last_error: str | None = None
+    _units: list[AdminUnit] | None = None
 
     @property
     def assistant(self) -> AssistantProtocol:
@@ -60,11 +61,22 @@ class ServiceState:
         return load_assistant(self.settings, where_provider=self.registry, db=self.db)
 
     def units(self) -> list[AdminUnit]:
-        """The default province's units, sorted as a Vietnamese reader expects."""
-        from motcua.text import fold
+        """The default province's units, sorted as a Vietnamese reader expects (cached)."""
+        if self._units is None:
+            from motcua.text import fold
 
-        units = list_units(self.settings.default_province)
-        return sorted(units, key=lambda u: (fold(u.short).lower(), u.kind))
+            units = list_units(self.settings.default_province)
+            self._units = sorted(units, key=lambda u: (fold(u.short).lower(), u.kind))
+        return self._units
+
+    def warm_up(self) -> None:
+        """Load the index, the unit list and the profiles before the first citizen waits."""
+        self.units()
+        self.registry.refresh()
+        try:
+            _ = self.assistant
+        except MotcuaError as exc:
+            log.warning("assistant not ready at start", extra={"error": exc.message})
 
     def readiness(self) -> dict[str, Any]:
         checks: dict[str, Any] = {}
