@@ -44,7 +44,7 @@ _SO_KEM = re.compile(rf"\b(?:số|Số)\s+{NUMBER_RE.pattern}")
 _DATE_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _DATE_NUM = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PLACE_DATE = re.compile(
-    rf"([{_UP}][\w.]*(?:\s+[{_UP}][\w.]*){{0,4}})\s*,\s*ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})"
+    rf"(?<!\w)([{_UP}][\w.]*(?:[ \t]+[{_UP}][\w.]*){{0,4}})[ \t]*,[ \t]*ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})"
     r"\s+năm\s+(\d{4})"
 )
 _DEADLINE = re.compile(
@@ -64,7 +64,8 @@ def type_from_number(number: str | None) -> str | None:
     if not number:
         return None
     codes = re.split(r"[-/]", number)[1:]
-    for code in codes:
+    for raw in codes:
+        code = re.sub(r"\d+$", "", raw)
         if code in _CODE_TYPES:
             return _CODE_TYPES[code]
     return None
