@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,19 @@ from bench.engines import ENGINES
 from bench.report import machine, render
 
 RESULTS = Path(__file__).resolve().parent / "results"
+
+
+@dataclass(frozen=True)
+class Mode:
+    sizes: list[str]
+    queries: int  # speed queries per engine and size
+    budget_s: float  # seconds of querying at most per engine and size
+    ask_calls: int
+
+
 MODES = {
-    "quick": {"sizes": ["3k", "100k"], "queries": 1000, "budget_s": 15.0, "ask_calls": 300},
-    "full": {"sizes": ["3k", "100k", "1M"], "queries": 3000, "budget_s": 120.0,
-             "ask_calls": 1000},
+    "quick": Mode(sizes=["3k", "100k"], queries=500, budget_s=8.0, ask_calls=300),
+    "full": Mode(sizes=["3k", "100k", "1M"], queries=3000, budget_s=120.0, ask_calls=1000),
 }
 
 
@@ -35,7 +45,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("what", choices=["all", "quality", "speed", "endtoend"])
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--quick", dest="mode", action="store_const", const="quick",
-                      help="3k + 100k passages, 1,000 queries, 15 s per engine (default)")
+                      help="3k + 100k passages, 500 queries, 8 s per engine (default)")
     mode.add_argument("--full", dest="mode", action="store_const", const="full",
                       help="3k + 100k + 1M passages, 3,000 queries, 120 s per engine")
     p.add_argument("--sizes", nargs="+", choices=["3k", "100k", "1M"], help="override sizes")
@@ -65,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     result: dict[str, Any] = {
         "date": dt.date.today().isoformat(), "command": f"{args.what} --{args.mode}",
-        "machine": machine(), "mode": cfg,
+        "machine": machine(), "mode": asdict(cfg),
         "notes": {name: cls.note for name, cls in ENGINES.items()},
     }
     work = Path(tempfile.mkdtemp(prefix="run-", dir=cache_dir()))
@@ -78,12 +88,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.what in ("all", "speed"):
             from bench.speed import run_speed
 
-            result["speed"] = run_speed(root, args.sizes or cfg["sizes"], cfg["queries"],
-                                        args.engines, budget_s=cfg["budget_s"])
+            result["speed"] = run_speed(root, args.sizes or cfg.sizes, cfg.queries,
+                                        args.engines, budget_s=cfg.budget_s)
         if args.what in ("all", "endtoend"):
             from bench.endtoend import run_endtoend
 
-            result["endtoend"] = run_endtoend(root, work, ask_calls=cfg["ask_calls"])
+            result["endtoend"] = run_endtoend(root, work, ask_calls=cfg.ask_calls)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result["elapsed_s"] = round(time.perf_counter() - started, 1)

@@ -127,7 +127,8 @@ def alqac(root: Path) -> tuple[list[tuple[str, str]], list[Question]]:
 
 # -- passages at scale ------------------------------------------------------------------------
 def _markdown_paragraphs(text: str) -> list[str]:
-    paras, current = [], []
+    paras: list[str] = []
+    current: list[str] = []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped or stripped.startswith(("|", "--", "==")):

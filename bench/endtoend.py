@@ -43,10 +43,11 @@ def _ask_latency(home: Path, questions: list[str], calls: int) -> dict[str, Any]
     statuses: dict[str, int] = {}
     for q in questions:
         assistant.ask(q)
-    times = []
+    times: list[float] = []
     while len(times) < calls:
         for q in questions:
             t = time.perf_counter()
+            status: str
             try:
                 status = assistant.ask(q).status
             except MotcuaError as exc:

@@ -116,16 +116,19 @@ def _worker(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.speed")
     sub = parser.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build")
-    b.add_argument("engine")
+    b.add_argument("engine", choices=list(ENGINES))
     b.add_argument("corpus", type=Path)
     b.add_argument("out", type=Path)
     s = sub.add_parser("serve")
-    s.add_argument("engine")
+    s.add_argument("engine", choices=list(ENGINES))
     s.add_argument("index", type=Path)
     s.add_argument("queries", type=Path)
     s.add_argument("--k", type=int, default=10)
     s.add_argument("--budget", type=float, default=120.0, help="seconds of querying at most")
     args = parser.parse_args(argv)
+    for path in (args.corpus,) if args.cmd == "build" else (args.index, args.queries):
+        if not path.exists():
+            parser.error(f"{path} does not exist (generate it with 'python -m bench speed')")
     if args.cmd == "build":
         result = _build(args.engine, args.corpus, args.out)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import Protocol
 
 __all__ = ["Engine", "dir_size", "word_tokens"]
 
@@ -28,8 +28,8 @@ def dir_size(path: Path) -> int:
 
 
 class Engine(Protocol):
-    name: ClassVar[str]
-    note: ClassVar[str]  # how it is configured, printed under the report's tables
+    name: str
+    note: str  # how it is configured, printed under the report's tables
 
     def build(self, docs: Sequence[tuple[str, str]]) -> None:
         """Index (doc_id, text) pairs in memory."""
