@@ -1,6 +1,6 @@
 """Address cleaning: motcua against vietnamadminunits and underthesea, and streaming at scale.
 
-``python -m bench.addresses [--synthetic N] [--rows N] [--json FILE]``
+``python -m bench.addresses [--synthetic N] [--rows N] [--xlsx N] [--json FILE]``
 
 1. dev: the shared gold file (``eval/addresses.dev.csv``), all three systems in the same run,
    through the same scorer as ``motcua eval addresses --compare``.
@@ -9,8 +9,8 @@
    rows rather than thirty; an old commune that was divided must come back ambiguous.
 3. divided agreement: how often the second, independent mapping in shared/ (dvhcvn) agrees
    with vietnamadminunits on which old communes were divided (informative only).
-4. streaming: a generated CSV of ``--rows`` rows through ``motcua clean addresses`` in a child
-   process; wall time, rows/s and peak resident memory.
+4. streaming: a generated CSV of ``--rows`` rows (and an XLSX of ``--xlsx`` rows) through
+   ``motcua clean addresses`` in a child process; wall time, rows/s and peak resident memory.
 Nothing here is copied into the repository; the shared data is read in place.
 """
 
@@ -120,20 +120,32 @@ def divided_agreement(shared: Path) -> dict[str, Any] | None:
             "same_new_codes": sum(ours[c] == theirs[c] for c in both)}
 
 
-def _write_big_csv(path: Path, rows: int) -> None:
+def _big_rows(rows: int) -> Iterator[list[Any]]:
     gold = synthetic_gold(3000, seed=11)
+    yield ["id", "Họ tên", "Địa chỉ"]
+    for i in range(rows):
+        # a house number per row: every address is distinct, as in a real register
+        yield [i, "Nguyễn Văn A", f"Số {i}, {gold[i % len(gold)].address}"]
+
+
+def _write_big(path: Path, rows: int) -> None:
+    if path.suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet()
+        for row in _big_rows(rows):
+            ws.append(row)
+        wb.save(path)
+        return
     with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["id", "Họ tên", "Địa chỉ"])
-        for i in range(rows):
-            # a house number per row: every address is distinct, as in a real register
-            w.writerow([i, "Nguyễn Văn A", f"Số {i}, {gold[i % len(gold)].address}"])
+        csv.writer(fh).writerows(_big_rows(rows))
 
 
-def streaming(rows: int) -> dict[str, Any]:
+def streaming(rows: int, suffix: str = ".csv") -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        src, out = Path(tmp) / "big.csv", Path(tmp) / "big.cleaned.csv"
-        _write_big_csv(src, rows)
+        src, out = Path(tmp) / f"big{suffix}", Path(tmp) / f"big.cleaned{suffix}"
+        _write_big(src, rows)
         start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-c", "from motcua.cli import main; main()", "clean", "addresses",
@@ -146,7 +158,7 @@ def streaming(rows: int) -> dict[str, Any]:
             return {"rows": rows, "error": proc.stderr[-2000:]}
         report = json.loads((Path(tmp) / "r.json").read_text(encoding="utf-8"))
         peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        return {"rows": rows, "input_mb": round(src.stat().st_size / 2**20, 1),
+        return {"rows": rows, "format": suffix, "input_mb": round(src.stat().st_size / 2**20, 1),
                 "wall_seconds": round(wall, 1), "rows_per_second": report["rows_per_second"],
                 "peak_memory_mb": round(peak_child, 1), "statuses": report["statuses"]}
 
@@ -174,7 +186,7 @@ def _print(result: dict[str, Any]) -> None:
             _out(f"| {s} | " + " | ".join(
                 f"{r['by_style'][s]['correct']}/{r['by_style'][s]['n']}"
                 for r in systems.values()) + " |")
-    for part in ("divided_agreement", "streaming"):
+    for part in ("divided_agreement", "streaming", "streaming_xlsx"):
         if result.get(part):
             _out(f"\n## {part}\n{json.dumps(result[part], ensure_ascii=False)}")
 
@@ -184,6 +196,7 @@ def main(argv: list[str] | None = None) -> None:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--synthetic", type=int, default=2000, help="old communes sampled (0: skip)")
     p.add_argument("--rows", type=int, default=0, help="rows for the streaming run (0: skip)")
+    p.add_argument("--xlsx", type=int, default=0, help="rows for an XLSX streaming run (0: skip)")
     p.add_argument("--json", type=Path, help="also write every number to this file")
     args = p.parse_args(argv)
     shared = shared_root()
@@ -200,6 +213,8 @@ def main(argv: list[str] | None = None) -> None:
     result["divided_agreement"] = divided_agreement(shared)
     if args.rows:
         result["streaming"] = streaming(args.rows)
+    if args.xlsx:
+        result["streaming_xlsx"] = streaming(args.xlsx, ".xlsx")
     _print(result)
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
