@@ -44,8 +44,8 @@ _SO_KEM = re.compile(rf"\b(?:số|Số)\s+{NUMBER_RE.pattern}")
 _DATE_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _DATE_NUM = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _PLACE_DATE = re.compile(
-    rf"(?<!\w)([{_UP}][\w.]*(?:[ \t]+[{_UP}][\w.]*){{0,4}})[ \t]*,[ \t]*ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})"
-    r"\s+năm\s+(\d{4})"
+    rf"(?<!\w)([{_UP}][\w.]*(?:[ \t]+[{_UP}][\w.]*){{0,4}})[ \t]*,[ \t]*"
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 )
 _DEADLINE = re.compile(
     r"\b(trước ngày|chậm nhất|hạn chót|thời hạn|không quá|hoàn thành trong|hoàn thành trước|"

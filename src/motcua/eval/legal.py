@@ -111,7 +111,7 @@ def baseline_rankings(corpus: dict[str, str], questions: Sequence[LegalQuestion]
     retriever = bm25s.BM25()
     retriever.index([corpus[k].lower().split() for k in keys], show_progress=False)
     vocab_q = [q.text.lower().split() for q in questions]
-    docs, _ = retriever.retrieve(vocab_q, k=10, show_progress=False)
+    docs, _ = retriever.retrieve(vocab_q, k=min(10, len(keys)), show_progress=False)
     return [[keys[int(i)] for i in row] for row in docs]
 
 
