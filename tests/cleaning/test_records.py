@@ -128,3 +128,13 @@ def test_records_parse_mapping_rejects(text: str) -> None:
 def test_records_parse_mapping_reads_pairs() -> None:
     assert parse_mapping(" name = Họ tên , dob=Ngày sinh") == {"name": "Họ tên",
                                                               "dob": "Ngày sinh"}
+
+
+def test_records_never_overwrite_the_input(tmp_path: Path) -> None:
+    src = _write_csv(tmp_path / "in.csv", ROWS)
+    before = src.read_bytes()
+    with pytest.raises(InputError):
+        clean_addresses_file(src, "Địa chỉ", src)
+    with pytest.raises(InputError):
+        clean_records_file(src, {"name": "Họ tên"}, tmp_path / "out.csv", issues_path=src)
+    assert src.read_bytes() == before

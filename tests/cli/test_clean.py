@@ -56,6 +56,8 @@ def test_clean_records_command_default_output_and_report(tmp_path: Path) -> None
     (["clean", "addresses", "missing.csv", "--column", "x"], "File not found"),
     (["clean", "addresses", "{src}", "--column", "Address"], "Column 'Address' not found"),
     (["clean", "records", "{src}", "--map", "colour=Màu"], "Bad --map entry"),
+    (["clean", "addresses", "{src}", "--column", "Địa chỉ", "--json-report", "/nonexistent/r.json"],
+     "Report folder does not exist"),
 ])
 def test_clean_commands_bad_input_exit_nonzero(tmp_path: Path, args: list[str], message: str,
                                                monkeypatch: pytest.MonkeyPatch,

@@ -126,10 +126,18 @@ def default_output(inp: Path) -> Path:
     return inp.with_name(f"{inp.stem}.cleaned{inp.suffix.lower()}")
 
 
+def _check_output(inp: Path, out: Path) -> None:
+    """The input is the record of what was received; we never write over it."""
+    if out.resolve() == inp.resolve():
+        raise InputError(f"Output {out.name} is the input file",
+                         hint="choose another -o path; the input is never overwritten")
+
+
 def clean_addresses_file(inp: Path, column: str, out: Path | None = None, *,
                          encoding: str | None = None, sheet: str | None = None,
                          progress: Progress | None = None) -> RunSummary:
     out = out or default_output(inp)
+    _check_output(inp, out)
     load_units()
     start = time.perf_counter()
     with TableReader(inp, encoding=encoding, sheet=sheet) as reader:
@@ -221,6 +229,9 @@ def clean_records_file(inp: Path, mapping: dict[str, str], out: Path | None = No
                        issues_path: Path | None = None, encoding: str | None = None,
                        sheet: str | None = None, progress: Progress | None = None) -> RunSummary:
     out = out or default_output(inp)
+    _check_output(inp, out)
+    if issues_path is not None:
+        _check_output(inp, issues_path)
     load_units()
     start = time.perf_counter()
     with TableReader(inp, encoding=encoding, sheet=sheet) as reader:

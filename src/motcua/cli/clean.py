@@ -13,6 +13,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from motcua._errors import InputError
 from motcua.cleaning.evaluate import evaluate_addresses
 from motcua.cleaning.files import make_temp
 from motcua.cleaning.records import (
@@ -56,6 +57,13 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _check_report_path(path: Path | None) -> None:
+    """Before the run, not after it: an hour of cleaning must not end on a typo in a path."""
+    if path is not None and not path.parent.is_dir():
+        raise InputError(f"Report folder does not exist: {path.parent}",
+                         hint="create it or choose another report path")
+
+
 def _print_summary(report: dict[str, Any], field_order: list[str]) -> None:
     table = Table(title=f"Kết quả: {report['rows']} dòng → {report['output']}")
     table.add_column("trường")
@@ -90,6 +98,7 @@ def addresses(
     sheet: SheetOpt = None,
 ) -> None:
     """Add new_province, new_ward, new_ward_code, address_status, address_candidates."""
+    _check_report_path(json_report)
     with _progress("Đang chuẩn hóa địa chỉ") as update:
         summary = clean_addresses_file(file, column, out, encoding=encoding, sheet=sheet,
                                        progress=update)
@@ -112,6 +121,7 @@ def records(
 ) -> None:
     """Names, dates, ID numbers, phones, addresses and candidate duplicates in one pass."""
     fields = parse_mapping(mapping)
+    _check_report_path(report_path)
     target = out or default_output(file)
     report_path = report_path or target.with_name(f"{target.stem}.report.json")
     issues_path = None
