@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from motcua.cli import app
+from tests.documents._samples import DECISION, RESOLUTION_MD
+
+runner = CliRunner()
+
+
+def test_cli_docs_import_search_ask_summarize(tmp_path: Path) -> None:
+    (tmp_path / "nq.md").write_text(RESOLUTION_MD, "utf-8")
+    (tmp_path / "qd.txt").write_text(DECISION, "utf-8")
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF broken")
+    out = runner.invoke(app, ["docs", "import", str(tmp_path), "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert (data["imported"], data["failed"]) == (2, 1)
+    out = runner.invoke(app, ["docs", "search", "na mau", "--json"])
+    assert json.loads(out.stdout)[0]["citation"]["path"] == "Điều 1, khoản 1"
+    out = runner.invoke(app, ["docs", "ask", "Thị trấn Na Mẫu nhập vào xã nào?"])
+    assert "xã Na Mẫu" in out.stdout and "Điều 1, khoản 1" in out.stdout
+    out = runner.invoke(app, ["docs", "summarize", "12/QĐ-UBND", "--length", "long", "--json"])
+    assert json.loads(out.stdout)["signer"] == "Nguyễn Văn An"
