@@ -68,6 +68,24 @@ def wait_ready(url: str, timeout: float = 120.0) -> None:
     raise SystemExit(f"server at {url} not ready after {timeout:.0f}s")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User+system CPU of a process and its children (Linux /proc), for CPU per request."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    while pids:
+        p = pids.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{p}/task").iterdir():
+                children = (task / "children").read_text().split()
+                pids.extend(int(c) for c in children)
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 class Recorder:
     def __init__(self) -> None:
         self.latency: dict[str, list[float]] = defaultdict(list)
@@ -176,8 +194,15 @@ def main() -> None:
         url = f"http://127.0.0.1:{port}"
     try:
         wait_ready(url)
+        cpu0 = _cpu_seconds(proc.pid) if proc else 0.0
+        load0 = os.getloadavg()[0]
         report = asyncio.run(run(url, args.users, args.duration, args.think, args.ramp,
                                  args.seed))
+        if proc is not None and report["requests"]:
+            used = _cpu_seconds(proc.pid) - cpu0
+            report["server_cpu_ms_per_request"] = round(used * 1000 / report["requests"], 2)
+        report["load_average_before"] = round(load0, 2)
+        report["load_average_after"] = round(os.getloadavg()[0], 2)
     finally:
         if proc is not None:
             proc.terminate()
