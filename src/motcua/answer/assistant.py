@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from motcua._errors import InvalidQuestion
@@ -22,6 +23,7 @@ from motcua.answer.messages import MESSAGES, clarify_question
 from motcua.answer.schema import AskResponse, ProcedureRef
 from motcua.catalog.indexing import ProcedureRepository, index_path
 from motcua.catalog.model import ParsedProcedure
+from motcua.catalog.sample import is_sample_code
 from motcua.search.procedures import ProcedureIndex, subject_of
 from motcua.store.db import Database, open_database
 from motcua.text.abbreviations import default_dictionary
@@ -32,6 +34,15 @@ __all__ = ["Assistant", "load_assistant"]
 
 log = logging.getLogger(__name__)
 _PARENS = re.compile(r"\([^()]*\)")
+# Words that ask for a procedure; the catalog's own leading verb phrases are added at run time.
+_INTENT_WORDS = ("làm xin nộp cấp đổi khai ghi tách nhập chuyển hưởng sửa hủy xóa thẻ sổ giấy "
+                 "phí")
+_INTENT_PHRASES = ["đăng ký", "thủ tục", "hồ sơ", "giấy tờ", "lệ phí", "chứng thực",
+                   "xác nhận", "gia hạn", "trình báo", "công nhận", "chế độ", "trợ cấp",
+                   "giấy phép", "thành lập", "điều chỉnh", "cải chính", "khai báo", "cấp lại",
+                   "giải quyết", "thế chấp", "kích hoạt", "khai thác", "tạm ngừng", "chấm dứt",
+                   "thu hồi", "cấp đổi", "tiếp tục", "hòa giải", "tranh chấp", "phê duyệt",
+                   "thông báo", "bổ sung", "thay đổi", "miễn giảm", "hoàn thuế"]
 
 
 class Assistant:
@@ -44,11 +55,13 @@ class Assistant:
         *,
         where_provider: WhereProvider | None = None,
         max_chars: int = 500,
-        min_coverage: float = 0.34,
-        clarify_ratio: float = 0.93,
+        min_coverage: float = 0.5,
+        clarify_ratio: float = 0.85,
         min_name_coverage: float = 0.6,
     ) -> None:
         self.min_name_coverage = min_name_coverage
+        self._intents: set[str] | None = None
+        self._folded_intents: set[str] = set()
         self.index = index
         self.repo = repo
         self.where_provider = where_provider
@@ -83,24 +96,52 @@ class Assistant:
         refs = [self._ref(h.doc_id, h.score) for h in hits]
         if not hits:
             return self._abstain("off_topic")
+        if not self._has_intent(query):
+            # No word of asking for a procedure ("làm", "xin", "đăng ký"...), no known
+            # colloquial name: a short noun phrase gets options, anything else a refusal.
+            if len(_content(query)) <= 3 and self._coverage(query, hits[0].doc_id) >= 0.5:
+                return AskResponse(status="clarify", message=MESSAGES["clarify"],
+                                   procedures=refs, reason="ambiguous",
+                                   clarify_question=clarify_question(_distinct(refs)[:4]))
+            return self._abstain("off_topic", refs[:3])
         cover = self._coverage(query, hits[0].doc_id)
         if cover < self.min_coverage:
-            return self._abstain("off_topic" if cover < 0.15 else "low_confidence", refs[:3])
-        close = [r for r in refs[1:4] if r.score >= self.clarify_ratio * refs[0].score
-                 and r.name != refs[0].name]
+            # It asks for a procedure but none fits: hand over rather than guess.
+            return self._abstain("low_confidence", refs[:3])
+        options = _distinct(refs)
+        close = [r for r in options[1:4] if r.score >= self.clarify_ratio * refs[0].score]
         if close and len(_content(query)) <= 3 and not history:
-            options = [refs[0], *close]
             return AskResponse(status="clarify", message=MESSAGES["clarify"],
-                               procedures=refs, clarify_question=clarify_question(options),
-                               reason="ambiguous")
+                               procedures=refs, reason="ambiguous",
+                               clarify_question=clarify_question([options[0], *close]))
         stored = self.repo.get(hits[0].doc_id)
         builder = CardBuilder(stored)
         where = self.where_provider(commune, stored.parsed) if self.where_provider else []
         card = builder.build(where, commune)
-        return AskResponse(status="answer", message=MESSAGES["answer"], procedures=refs,
+        message = MESSAGES["sample" if is_sample_code(card.code) else "answer"]
+        return AskResponse(status="answer", message=message, procedures=refs,
                            answer=card, citations=builder.citations)
 
     # -- internals --------------------------------------------------------------------------
+    def _has_intent(self, query: str) -> bool:
+        """Does the question ask for a procedure? An action word, a procedure's leading verb
+        phrase from the catalog ("cấp lại", "gia hạn"), or a known colloquial name."""
+        if self._intents is None:
+            leading = Counter(" ".join(syllables(subject_of(d.name))[:2]) for d in self.index.docs)
+            self._intents = {p for p, n in leading.items() if n >= 3 and " " in p}
+            self._intents |= set(syllables(_INTENT_WORDS)) | {
+                " ".join(syllables(p)) for p in _INTENT_PHRASES}
+            self._folded_intents = {fold(i) for i in self._intents}
+        words = syllables(query)
+        grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+        if grams & self._intents:
+            return True
+        folded = {fold(g) for g in grams if g == fold(g)}
+        if folded & self._folded_intents:
+            return True
+        return bool(default_dictionary().matches(query))
+
+
     def _validate(self, question: object) -> None:
         if not isinstance(question, str):
             raise InvalidQuestion("câu hỏi phải là văn bản", hint="send the question as text")
@@ -117,10 +158,13 @@ class Assistant:
                             levels=levels)
 
     def _coverage(self, query: str, code: str) -> float:
-        """Share of the question's content words found in the procedure's name or body.
+        """How well the procedure fits the question, 0..1 (1 = clearly this procedure).
 
-        Accented words must match accented (a question typed with diacritics is trusted:
-        "vô địch" is not "dịch vụ"); words typed without diacritics match folded.
+        Two views, both accent-aware (a word typed with diacritics must match with them:
+        "vô địch" is not "dịch vụ"): the share of the question's content words found in the
+        procedure's text, and the share of the procedure's subject (its name without level
+        and channel qualifiers) the question covers. A question that shares only stray words
+        with a long body ("bố tôi mất" with "thông báo mất tem") is not a fit.
         """
         doc = self.index.doc(code)
         if doc is None:
@@ -130,16 +174,12 @@ class Assistant:
             return 0.0
         doc_text = default_dictionary().expand_acronyms(f"{doc.name} {doc.field} {doc.body}")
         question_side = _matched(words, syllables(doc_text)) / len(words)
-        # A colloquial question carries many extra words ("bố tôi mất hôm qua..."), so it also
-        # counts as confident when it covers most of the procedure's own name.
-        name_words = _content(subject_of(doc.name))
-        name_side = len(set(name_words) & _accent_aware(set(words), set(name_words))) / max(
-            len(set(name_words)), 1)
-        # Two shared two-word phrases ("hộ cận", "cận nghèo") are strong evidence too.
-        phrases = _phrases(syllables(query)) & _phrases(syllables(subject_of(doc.name)))
-        if len(phrases) >= 2:
-            return max(question_side, 1.0)
-        return max(question_side, name_side if name_side >= self.min_name_coverage else 0.0)
+        subject = subject_of(doc.name)
+        name_words = set(_content(subject))
+        name_side = len(_accent_aware(set(words), name_words)) / max(len(name_words), 1)
+        expanded = syllables(default_dictionary().expand(query))
+        phrases = len(_phrases(expanded) & _phrases(syllables(subject)))
+        return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.2 * min(phrases, 2))
 
     def _abstain(self, reason: str, refs: list[ProcedureRef] | None = None) -> AskResponse:
         key = reason if reason in MESSAGES else "off_topic"
@@ -165,6 +205,18 @@ def _phrases(words: Sequence[str]) -> set[str]:
     """Folded adjacent pairs, skipping pairs made only of question words."""
     return {f"{fold(a)} {fold(b)}" for a, b in zip(words, words[1:], strict=False)
             if not (is_stopword(a) and is_stopword(b))}
+
+
+def _distinct(refs: Sequence[ProcedureRef]) -> list[ProcedureRef]:
+    """One option per subject: variants that differ only by level or channel are one choice."""
+    seen: set[str] = set()
+    out = []
+    for r in refs:
+        key = fold(subject_of(r.name))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _content(text: str) -> list[str]:

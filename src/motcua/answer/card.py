@@ -16,6 +16,8 @@ from motcua.answer.schema import (
     WhereFact,
 )
 from motcua.catalog.indexing import StoredProcedure
+from motcua.catalog.parse import is_note
+from motcua.catalog.sample import is_sample_code
 from motcua.catalog.model import (
     F_ADDRESS,
     F_AGENCY,
@@ -51,11 +53,14 @@ class CardBuilder:
 
     def build(self, where: list[WhereFact], commune: str | None) -> AnswerCard:
         p = self.stored.parsed
-        papers = [
-            PaperFact(name=d.name, count=d.count_text, case=d.case, section=d.section,
-                      template=d.template, cite=self.cite(F_DOSSIER, d.name))
+        facts = [
+            (is_note(d), PaperFact(name=d.name, count=d.count_text, case=d.case,
+                                   section=d.section, template=d.template,
+                                   cite=self.cite(F_DOSSIER, d.name)))
             for d in p.dossier[:_MAX_PAPERS]
         ]
+        papers = [f for note, f in facts if not note]
+        notes = [f for note, f in facts if note]
         channels = [self._channel(c) for c in p.channels]
         legal = [
             LegalFact(number=lb.number, title=lb.title, cite=self.cite(F_LEGAL, lb.number))
@@ -69,7 +74,7 @@ class CardBuilder:
             online += f": {p.url}" if p.url else " (dichvucong.gov.vn)."
         card = AnswerCard(
             code=p.code, name=p.name, levels=list(p.levels), field=p.field, url=p.url,
-            text="", papers=papers, channels=channels, where=where, online=online,
+            text="", papers=papers, notes=notes, channels=channels, where=where, online=online,
             legal_basis=legal, warnings=warnings,
         )
         card.text = render_text(card)
@@ -130,6 +135,9 @@ def render_text(card: AnswerCard) -> str:
             extra = f" — {paper.count}" if paper.count else ""
             case = f" [{paper.case}]" if paper.case else ""
             lines.append(f"  ☐ {paper.name}{extra}{case}")
+    if card.notes:
+        lines.append("Lưu ý về hồ sơ:")
+        lines.extend(f"  • {note.name}" for note in card.notes)
     if card.channels:
         lines.append("Cách nộp, thời hạn và phí:")
         for ch in card.channels:
@@ -145,5 +153,8 @@ def render_text(card: AnswerCard) -> str:
         lines.append("Căn cứ pháp lý:")
         lines.extend(f"  • {lb.number}: {lb.title}" for lb in card.legal_basis)
     lines.extend(f"⚠ {w}" for w in card.warnings)
-    lines.append(f"Nguồn: Cơ sở dữ liệu quốc gia về thủ tục hành chính, mã {card.code}.")
+    if is_sample_code(card.code):
+        lines.append(f"Nguồn: dữ liệu mẫu minh họa, không phải danh mục chính thức (mã {card.code}).")
+    else:
+        lines.append(f"Nguồn: Cơ sở dữ liệu quốc gia về thủ tục hành chính, mã {card.code}.")
     return "\n".join(lines)

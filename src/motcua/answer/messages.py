@@ -7,6 +7,8 @@ from motcua.answer.schema import ProcedureRef
 MESSAGES = {
     "answer": "Đây là thủ tục phù hợp nhất với câu hỏi của bạn. Mọi thông tin dưới đây lấy từ "
               "Cơ sở dữ liệu quốc gia về thủ tục hành chính, kèm nguồn.",
+    "sample": "Đây là thủ tục phù hợp nhất với câu hỏi của bạn, trong DỮ LIỆU MẪU minh họa (chưa "
+              "nhập danh mục chính thức). Mọi thông tin dưới đây kèm nguồn trong dữ liệu mẫu.",
     "clarify": "Có vài thủ tục gần với câu hỏi của bạn. Bạn cho biết rõ hơn bạn cần làm việc "
                "nào nhé.",
     "empty": "Bạn chưa nhập câu hỏi. Hãy cho biết bạn cần làm thủ tục gì, ví dụ: "

@@ -81,7 +81,9 @@ class AnswerCard(BaseModel):
     field: str = ""
     url: str = ""
     text: str = Field(description="the whole card as Vietnamese text, for chat channels")
-    papers: list[PaperFact] = Field(default_factory=list)
+    papers: list[PaperFact] = Field(default_factory=list, description="the checklist")
+    notes: list[PaperFact] = Field(
+        default_factory=list, description="dossier rows that are notes or conditions, not papers")
     channels: list[ChannelFact] = Field(default_factory=list)
     where: list[WhereFact] = Field(default_factory=list)
     online: str = ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 from motcua._errors import FileFormatError
 from motcua.answer.assistant import Assistant
 from motcua.answer.schema import AskResponse
+from motcua.catalog.parse import clean
 from motcua.eval.metrics import mrr_at, percentile, recall_at
 
 __all__ = ["EvalItem", "ProcedureEval", "load_items", "ungrounded_facts"]
@@ -66,7 +66,8 @@ def load_items(path: Path) -> list[EvalItem]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).replace("\xa0", " ").split())
+    """The parsers' own normalisation, so that parsing and checking cannot disagree."""
+    return clean(text)
 
 
 def ungrounded_facts(response: AskResponse, raw_of: Callable[[str], dict[str, Any]]) -> list[str]:
@@ -76,7 +77,7 @@ def ungrounded_facts(response: AskResponse, raw_of: Callable[[str], dict[str, An
     cites = {c.id: c for c in response.citations}
     card = response.answer
     checks: list[tuple[str, str]] = []
-    checks += [(p.cite, p.name) for p in card.papers]
+    checks += [(p.cite, p.name) for p in [*card.papers, *card.notes]]
     for ch in card.channels:
         checks += [(ch.cite, ch.fee), (ch.cite, ch.time.removesuffix(_UNIT_NOTE))]
         if ch.fee_note:
