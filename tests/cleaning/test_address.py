@@ -39,5 +39,16 @@ def test_split_address_drops_country() -> None:
 
 
 def test_split_on_types_cuts_addresses_without_commas() -> None:
-    segs = split_on_types(split_address("Phường 3 Quận 5 TP.HCM"))
-    assert [s.text for s in segs] == ["Phường 3", "Quận 5", "TP.HCM"]
+    segs, cuts = split_on_types(split_address("Phường 3 Quận 5 TP.HCM"))
+    assert [s.text for s in segs] == ["Phường 3", "Quận 5", "TP.HCM"] and cuts == 2
+
+
+def test_split_on_types_respects_diacritics_and_cuts_province() -> None:
+    segs, _ = split_on_types(split_address("Xóm 3 xã Nghi Phương huyện Nghi Lộc Nghệ An"),
+                             lambda key: key == "nghean")
+    assert [s.text for s in segs] == ["Xóm 3", "xã Nghi Phương", "huyện Nghi Lộc", "Nghệ An"]
+
+
+def test_split_on_types_can_leave_one_cut_out() -> None:
+    segs, cuts = split_on_types(split_address("xa nghi phuong huyen nghi loc"), skip=0)
+    assert cuts == 2 and [s.text for s in segs] == ["xa nghi phuong", "huyen nghi loc"]

@@ -96,6 +96,9 @@ def test_clean_address_to_dict_shape() -> None:
     ("Phường Hồng Hà, Quận Hoàn Kiếm, Hà Nội", "ok", "00097"),  # new ward, stale district
     ("Số 1, Phường Bến Thành, Quận 1, TP.HCM 700000", "converted", "26743"),  # postal code
     ("Phường Phúc Sá, Quận Ba Đình, Hà Nội", "converted", "00097"),  # package's known variant
+    ("Xóm 3 xã Nghi Phương huyện Nghi Lộc Nghệ An", "converted", "17842"),  # no commas
+    ("xom 3 xa nghi phuong huyen nghi loc nghe an", "converted", "17842"),
+    ("xa tan thanh dong huyen cu chi tp hcm", "converted", "27541"),
 ])
 def test_clean_address_common_mixes(address: str, status: str, code: str) -> None:
     res = clean_address(address)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,9 +37,13 @@ _PREFIX_RE = re.compile(
 )
 # Inside one segment (no commas written): where a new unit starts.
 _INNER_TYPE_RE = re.compile(
-    r"[\s\-](?=(?:(?:thanh pho|thi tran|thi xa|dac khu|phuong|xa|quan|huyen|tinh)\s"
-    r"|(?:tp|tx|tt|p|x|q|h|t)\.|[pq]\d)\s*\S)"
+    r"[\s\-](?=((?:thanh pho|thi tran|thi xa|dac khu|phuong|xa|quan|huyen|tinh)\s"
+    r"|(?:tp|tx|tt|p|x|q|h|t)\.|(?:tp|tx|tt)\s|[pq]\d)\s*\S)"
 )
+# With diacritics written, a type word must carry its own ("Phương" is a name, not "Phường").
+_ACCENTED_TYPES = {"thanh pho": "thành phố", "thi tran": "thị trấn", "thi xa": "thị xã",
+                   "dac khu": "đặc khu", "phuong": "phường", "xa": "xã", "quan": "quận",
+                   "huyen": "huyện", "tinh": "tỉnh"}
 _SEPARATORS = re.compile(r"\s*[,;\n|/]\s*|\s+[-–—]\s+")
 _POSTCODE = re.compile(r"[\s,;-]+\d{5,6}\s*$")
 _COUNTRY = {"vietnam", "vn", "vietnamese"}
@@ -129,12 +134,26 @@ def split_address(address: str) -> list[Segment]:
     return segs
 
 
-def split_on_types(segments: list[Segment]) -> list[Segment]:
-    """Second chance for addresses typed without commas: cut each segment before type words."""
+def _written_as_type(text: str, start: int, folded_word: str) -> bool:
+    full = _ACCENTED_TYPES.get(folded_word)
+    return full is None or text[start:start + len(full)].lower() == full
+
+
+def split_on_types(segments: list[Segment], is_province: Callable[[str], bool] | None = None,
+                   skip: int = -1) -> tuple[list[Segment], int]:
+    """Second chance for addresses typed without commas: cut each segment before type words,
+    and cut a province name off the end ("huyện Nghi Lộc Nghệ An"). Without diacritics a cut
+    may fall inside a name ("nghi phuong"), so the caller can retry with cut number ``skip``
+    left out; the number of cuts is returned with the segments."""
     out: list[Segment] = []
+    seen = 0
     for seg in segments:
         folded = fold_aligned(seg.text)
-        cuts = [m.end() for m in _INNER_TYPE_RE.finditer(folded)]
+        accented = folded != seg.text.lower()
+        found = [m.end() for m in _INNER_TYPE_RE.finditer(folded)
+                 if not accented or _written_as_type(seg.text, m.end(), m.group(1).strip())]
+        cuts = [c for i, c in enumerate(found, start=seen) if i != skip]
+        seen += len(found)
         if not cuts:
             out.append(seg)
             continue
@@ -143,4 +162,12 @@ def split_on_types(segments: list[Segment]) -> list[Segment]:
             s = _segment(seg.text[a:b])
             if s is not None:
                 out.append(s)
-    return out
+    if is_province and out and not is_province(out[-1].readings[-1].key):
+        words = out[-1].text.split()
+        for k in range(min(4, len(words) - 1), 0, -1):
+            if is_province(name_key(" ".join(words[-k:]))):
+                head, tail = _segment(" ".join(words[:-k])), _segment(" ".join(words[-k:]))
+                if head is not None and tail is not None:
+                    out[-1:] = [head, tail]
+                break
+    return out, seen

@@ -256,6 +256,25 @@ def _best(segs: list[Segment], units: AdminUnits) -> _Match | None:
     return max(found, key=lambda m: m.score) if found else None
 
 
+def _retry_without_commas(segs: list[Segment], units: AdminUnits) -> tuple[list[Segment],
+                                                                          _Match | None]:
+    def is_province(key: str) -> bool:
+        return bool(units.new_province_by_key.get(key) or units.old_province_by_key.get(key))
+
+    retry, n_cuts = split_on_types(segs, is_province)
+    if len(retry) == len(segs):
+        return segs, None
+    best = _best(retry, units)
+    for skip in range(min(n_cuts, 6)):
+        if best is not None:
+            break
+        alt, _ = split_on_types(segs, is_province, skip)
+        best = _best(alt, units)
+        if best is not None:
+            retry = alt
+    return retry, best
+
+
 def clean_address(text: str, units: AdminUnits | None = None) -> AddressResult:
     """Validate a new-map address or convert an old one; never guesses a divided commune."""
     units = units or load_units()
@@ -271,10 +290,7 @@ def clean_address(text: str, units: AdminUnits | None = None) -> AddressResult:
                              pattern=REASONS["no_letters"])
     best = _best(segs, units)
     if best is None:
-        retry = split_on_types(segs)
-        if len(retry) != len(segs):
-            segs = retry
-            best = _best(segs, units)
+        segs, best = _retry_without_commas(segs, units)
     if best is None:
         return _not_found(text, segs, units)
     return _from_match(text, segs, best, units)
