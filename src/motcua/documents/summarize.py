@@ -34,6 +34,7 @@ _ASSIGN = re.compile(r"\b(?:Giao|giao cho|giao)\s+(.+?)(?:,|\s+(?:chủ trì|t�
 _RESPONSIBLE = re.compile(r"^(?:\d+\.\s*)?(.+?)\s+(?:có trách nhiệm|chịu trách nhiệm)")
 _DECIDES = re.compile(r"\b(quyết định|quyết nghị|thông qua|thống nhất|giao|yêu cầu|thành lập|"
                       r"sắp xếp|hợp nhất|có hiệu lực)\b", re.I)
+_BASIS = re.compile(r"^(?:Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Kính gửi)\b")
 _DEADLINE = re.compile(r"\b(trước ngày|chậm nhất|hạn chót|hoàn thành trước|kể từ ngày|"
                        r"có hiệu lực|từ ngày|đến ngày)\b", re.I)
 
@@ -64,6 +65,7 @@ class Summary(BaseModel):
     figures: list[Located] = Field(default_factory=list)
     deadlines: list[Located] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)
+    legal_basis: list[Located] = Field(default_factory=list)
     abstractive: str | None = None
 
 
@@ -71,16 +73,70 @@ def _where(p: Passage) -> str:
     return p.path or "phần đầu"
 
 
-def _located_sentences(passages: list[Passage]) -> list[tuple[str, Passage]]:
+def _located_sentences(passages: list[Passage], *, header: bool = False
+                       ) -> list[tuple[str, Passage]]:
+    """Sentences with their passage; never the closing block nor table rows, and the header
+    only if asked or if the text has no structure (a letter's body is its "header" passage)."""
+    structured = any(p.article or p.clause is not None for p in passages)
     out = []
     for p in passages:
-        if p.path == "phần cuối":
+        if p.path == "phần cuối" or (structured and not header and p.ord == 0 and not p.path):
             continue
         for s in split_sentences(p.text):
             s = re.sub(r"^(?:\d{1,3}\s*[.)]|[a-zđ]\)|[-+•])\s*", "", s).strip()
-            if len(s) >= 20:
+            if len(s) >= 20 and " | " not in s:
                 out.append((s, p))
     return out
+
+
+def _vectors(sentences: list[tuple[str, Passage]]) -> list[dict[str, float]]:
+    docs = [Counter(fold(w) for w in syllables(s)) for s, _ in sentences]
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    idf = {t: math.log(1 + len(docs) / c) for t, c in df.items()}
+    out = []
+    for d in docs:
+        vec = {t: c * idf[t] for t, c in d.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.append({t: v / norm for t, v in vec.items()})
+    return out
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _unit(p: Passage) -> str:
+    return f"Điều {p.article}" if p.article else p.path
+
+
+def _select(sentences: list[tuple[str, Passage]], ranked: list[tuple[float, int]], k: int,
+            pool: int = 60) -> list[tuple[float, int]]:
+    """Maximal marginal relevance: good sentences that do not repeat each other.
+
+    Why: a resolution's 60 clauses all look alike ("Sắp xếp toàn bộ diện tích ..."); the top
+    sentences by centrality alone would be three of them, and say nothing of Điều 2 or 3.
+    """
+    candidates = [(score, i) for score, i in ranked
+                  if not _BASIS.match(sentences[i][0])][:pool]
+    vectors = _vectors([sentences[i] for _, i in candidates])
+    chosen: list[int] = []
+    while candidates and len(chosen) < min(k, len(candidates)):
+        best, best_value = -1, -math.inf
+        for j, (score, i) in enumerate(candidates):
+            if j in chosen:
+                continue
+            overlap = max((_cos(vectors[j], vectors[c]) for c in chosen), default=0.0)
+            unit = _unit(sentences[i][1])
+            same_unit = any(_unit(sentences[candidates[c][1]][1]) == unit for c in chosen)
+            value = 0.7 * score - 0.3 * overlap - (0.1 if same_unit else 0.0)
+            if value > best_value:
+                best, best_value = j, value
+        chosen.append(best)
+    return [candidates[j] for j in chosen]
 
 
 def _rank(sentences: list[tuple[str, Passage]]) -> list[tuple[float, int]]:
@@ -102,7 +158,7 @@ def _rank(sentences: list[tuple[str, Passage]]) -> list[tuple[float, int]]:
         sim = sum(v * centroid.get(t, 0.0) for t, v in vec.items()) / (norm * norm_c)
         text, p = sentences[i]
         bonus = 0.15 if _DECIDES.search(text) else 0.0
-        bonus += 0.1 if p.article and p.clause is None else 0.0
+        bonus += 0.2 if p.article and p.clause is None else 0.0
         ranked.append((sim + bonus, i))
     ranked.sort(key=lambda x: -x[0])
     return ranked
@@ -138,7 +194,7 @@ def summarize(meta: DocumentMeta, passages: list[Passage], *, length: str = "sho
     k = LENGTHS[length]
     sentences = _located_sentences(passages)
     ranked = _rank(sentences) if sentences else []
-    chosen = sorted(ranked[:k], key=lambda x: x[1])
+    chosen = sorted(_select(sentences, ranked, k), key=lambda x: x[1])
     key_points = [Located(text=sentences[i][0], location=_where(sentences[i][1]),
                           score=round(score, 4)) for score, i in chosen]
     deadlines = [Located(text=s, location=_where(p)) for s, p in sentences
@@ -150,4 +206,7 @@ def summarize(meta: DocumentMeta, passages: list[Passage], *, length: str = "sho
         subject=meta.subject, signer=meta.signer, key_points=key_points,
         figures=_figures(sentences, 2 * k), deadlines=deadlines[: 2 * k],
         assignments=_assignments(sentences)[: 2 * k],
+        legal_basis=[Located(text=s, location=_where(p))
+                     for s, p in _located_sentences(passages, header=True)
+                     if _BASIS.match(s) and not s.startswith("Kính gửi")],
     )
