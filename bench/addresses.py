@@ -63,10 +63,12 @@ def _old_styles(w: OldWard, d: str, p: str, street: str) -> Iterator[tuple[str, 
     yield "lower_noprefix", f"{wn}, {dn}, {pn}".lower()
     yield "nostreet_dash", f"{w.name} - {d} - {p}"
     yield "mixed", fold(f"{street}, {ABBR[wt].lower()} {wn}, {ABBR[dt_].lower()} {dn}, {pn}")
+    yield "nocomma", f"{street} {w.name} {d} {pn}"
+    yield "nocomma_nodiac", fold(f"{street} {w.name} {d} {pn}")
 
 
 def synthetic_gold(n: int, seed: int = 7) -> list[GoldAddress]:
-    """Gold rows built from the package tables: old communes six ways, new wards three ways."""
+    """Gold rows built from the package tables: old communes eight ways, new wards three ways."""
     units = load_units()
     rng = random.Random(seed)
     olds = sorted({w.code: w for ws in units.old_ward_by_key.values() for w in ws

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
 from motcua.cleaning.units import accent_key, fast_fold, load_units, name_key
 from motcua.text import nfc
 
-__all__ = ["Reading", "Segment", "split_address", "split_on_types"]
+__all__ = ["Reading", "Segment", "is_bare_type", "split_address", "split_on_types"]
 
 # Abbreviation or full type word (folded) -> canonical type.
 _TYPE_WORDS = {
@@ -134,25 +134,35 @@ def split_address(address: str) -> list[Segment]:
     return segs
 
 
+_BARE_TYPES = frozenset({"thanhpho", "thitran", "thixa", "dackhu", "phuong", "xa", "quan",
+                         "huyen", "tinh", "tp", "tx", "tt", "p", "x", "q", "h", "t"})
+
+
+def is_bare_type(seg: Segment) -> bool:
+    """A piece that is only a type word ("huyen" before "quan ba") means a cut is misplaced."""
+    return seg.readings[-1].key in _BARE_TYPES
+
+
 def _written_as_type(text: str, start: int, folded_word: str) -> bool:
     full = _ACCENTED_TYPES.get(folded_word)
     return full is None or text[start:start + len(full)].lower() == full
 
 
 def split_on_types(segments: list[Segment], is_province: Callable[[str], bool] | None = None,
-                   skip: int = -1) -> tuple[list[Segment], int]:
+                   skip: Collection[int] = ()) -> tuple[list[Segment], int]:
     """Second chance for addresses typed without commas: cut each segment before type words,
     and cut a province name off the end ("huyện Nghi Lộc Nghệ An"). Without diacritics a cut
-    may fall inside a name ("nghi phuong"), so the caller can retry with cut number ``skip``
-    left out; the number of cuts is returned with the segments."""
+    may fall inside a name ("nghi phuong"), so the caller can retry with the cuts numbered in
+    ``skip`` left out; the number of cuts is returned with the segments."""
     out: list[Segment] = []
     seen = 0
     for seg in segments:
         folded = fold_aligned(seg.text)
         accented = folded != seg.text.lower()
         found = [m.end() for m in _INNER_TYPE_RE.finditer(folded)
-                 if not accented or _written_as_type(seg.text, m.end(), m.group(1).strip())]
-        cuts = [c for i, c in enumerate(found, start=seen) if i != skip]
+                 if (not accented or _written_as_type(seg.text, m.end(), m.group(1).strip()))
+                 and not (m.group(1).strip() == "xa" and folded[:m.start()].endswith("thi"))]
+        cuts = [c for i, c in enumerate(found, start=seen) if i not in skip]
         seen += len(found)
         if not cuts:
             out.append(seg)

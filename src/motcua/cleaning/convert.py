@@ -14,7 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from motcua.cleaning.address import Reading, Segment, split_address, split_on_types
+from motcua.cleaning.address import (
+    Reading,
+    Segment,
+    is_bare_type,
+    split_address,
+    split_on_types,
+)
 from motcua.cleaning.suggest import suggest_codes
 from motcua.cleaning.units import (
     DISTRICT_TYPES,
@@ -258,21 +264,26 @@ def _best(segs: list[Segment], units: AdminUnits) -> _Match | None:
 
 def _retry_without_commas(segs: list[Segment], units: AdminUnits) -> tuple[list[Segment],
                                                                           _Match | None]:
+    """Cut before type words; without diacritics some cuts fall inside names ("huyen quan ba"),
+    so every way of leaving out up to two cuts is scored and the best-confirmed one is kept."""
     def is_province(key: str) -> bool:
         return bool(units.new_province_by_key.get(key) or units.old_province_by_key.get(key))
 
-    retry, n_cuts = split_on_types(segs, is_province)
-    if len(retry) == len(segs):
+    first, n_cuts = split_on_types(segs, is_province)
+    if not n_cuts:
         return segs, None
-    best = _best(retry, units)
-    for skip in range(min(n_cuts, 6)):
-        if best is not None:
-            break
-        alt, _ = split_on_types(segs, is_province, skip)
-        best = _best(alt, units)
-        if best is not None:
-            retry = alt
-    return retry, best
+    n = min(n_cuts, 6)
+    variants = [(), *((i,) for i in range(n)),
+                *((i, j) for i in range(n) for j in range(i + 1, n))]
+    best: tuple[int, list[Segment], _Match] | None = None
+    for skips in variants:
+        alt = first if not skips else split_on_types(segs, is_province, skips)[0]
+        if any(is_bare_type(s) for s in alt):
+            continue
+        m = _best(alt, units)
+        if m is not None and (best is None or m.score > best[0]):
+            best = (m.score, alt, m)
+    return (best[1], best[2]) if best else (first, None)
 
 
 def clean_address(text: str, units: AdminUnits | None = None) -> AddressResult:
