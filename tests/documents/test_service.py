@@ -105,3 +105,35 @@ def test_service_search_before_import_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(IndexError_) as info:
         service.search("xã")
     assert "import" in (info.value.hint or "")
+
+
+def test_service_sees_import_from_another_instance(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    reader = DocumentService(open_database(url), tmp_path / "idx")
+    writer = DocumentService(open_database(url), tmp_path / "idx")
+    writer.import_file(DECISION.encode(), "qd.txt")
+    assert reader.search("tổ công tác")[0].citation.number == "12/QĐ-UBND"
+    import os
+    import time
+
+    writer.import_file(RESOLUTION_MD.encode(), "nq.md")
+    stamp = (tmp_path / "idx" / "passages.json").stat().st_mtime
+    os.utime(tmp_path / "idx" / "passages.json", (time.time(), stamp + 5))  # coarse mtime clocks
+    assert reader.search("thị trấn Na Mẫu")[0].citation.number == "99/NQ-HĐND"
+
+
+@pytest.mark.shared
+def test_service_real_reform_documents(shared: Path, tmp_path: Path) -> None:
+    service = DocumentService(open_database(f"sqlite:///{tmp_path / 'r.db'}"), tmp_path / "idx")
+    results = service.import_paths([shared / "data/documents/reform-2025"], ocr=False)
+    assert {r.status for r in results} == {"imported"} and len(results) == 37
+    result = service.ask("Xã nào của Lạng Sơn được hình thành từ thị trấn Na Sầm?")
+    assert result.status == "answer"
+    assert "xã Na Sầm" in result.answer
+    assert result.citations[0].number == "1672/NQ-UBTVQH15"
+    assert result.citations[0].path.startswith("Điều 1, khoản")
+    folded = service.ask("xa nao cua lang son duoc hinh thanh tu thi tran na sam")
+    assert folded.citations and folded.citations[0].path == result.citations[0].path
+    assert service.ask("Thủ tục đăng ký kết hôn cần giấy tờ gì?").status == "abstain"
+    hits = service.search("hợp nhất tỉnh", type="nghị quyết", issuer="ban chấp hành")
+    assert hits and all(h.citation.number == "60-NQ/TW" for h in hits)

@@ -59,6 +59,7 @@ class DocumentService:
         self.db = db or open_database(settings.db_url)
         self.index_dir = Path(index_dir or settings.index_dir / "documents")
         self._index: PassageIndex | None = None
+        self._index_stamp: float | None = None
 
     # -- import ---------------------------------------------------------------------------
     def import_file(self, source: Path | bytes, filename: str | None = None, *,
@@ -124,13 +125,26 @@ class DocumentService:
         index = PassageIndex()
         index.build(entries)
         index.save(self.index_dir)
-        self._index = index
+        self._index, self._index_stamp = index, self._stamp()
         return len(entries)
+
+    def _stamp(self) -> float | None:
+        try:
+            return (self.index_dir / "passages.json").stat().st_mtime
+        except OSError:
+            return None
 
     @property
     def index(self) -> PassageIndex:
-        if self._index is None:
+        """The index on disk, reloaded when another process (an import) has replaced it.
+
+        Why check: the API server and ``motcua docs import`` run in different processes; the
+        server must answer from the new documents without a restart.
+        """
+        stamp = self._stamp()
+        if self._index is None or stamp != self._index_stamp:
             self._index = PassageIndex.load(self.index_dir)
+            self._index_stamp = stamp
         return self._index
 
     # -- search and answers ---------------------------------------------------------------
