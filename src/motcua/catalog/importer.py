@@ -125,14 +125,14 @@ class CatalogImporter:
             for i, raw in enumerate(records):
                 source = str(path) if len(records) == 1 else f"{path}#{i}"
                 partial = bool(raw.pop("_partial", False))
-                reason = None if partial else junk_reason(raw)
-                if reason:
-                    report.skipped.append((source, reason))
-                    continue
-                try:
+                try:  # a record without code or name is malformed, not junk
                     parsed = parse_record(raw, source=source)
                 except FileFormatError as exc:
                     report.malformed.append((source, exc.message))
+                    continue
+                reason = None if partial else junk_reason(raw)
+                if reason:
+                    report.skipped.append((source, reason))
                     continue
                 if partial:
                     parsed.gaps.append("partial_list_entry")
