@@ -31,3 +31,9 @@ def test_check_id_cases(raw: str, dob: dt.date | None, sex: str | None, status: 
 def test_check_id_reads_century_and_sex() -> None:
     r = check_id("079305000001")
     assert (r.century_year, r.sex, r.kind) == (2005, "nữ", "cccd")
+
+
+def test_check_id_number_cell_that_lost_leading_zeros_is_flagged_with_hint() -> None:
+    r = check_id(1085001234)
+    assert r.status == "invalid" and r.value == "1085001234"
+    assert "001085001234" in r.note

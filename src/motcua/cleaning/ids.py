@@ -52,8 +52,11 @@ def check_id(value: object, *, dob: dt.date | None = None, sex: str | None = Non
         return IdResult(raw, "", "invalid", "số định danh có ký tự không phải chữ số")
     if len(digits) == 9:
         return IdResult(raw, "cmnd", "old_id", "CMND 9 số (cũ), cần đối chiếu CCCD")
-    if len(digits) == 11:
-        return IdResult(raw, "", "invalid", "11 chữ số: có thể bảng tính đã làm mất số 0 đầu")
+    if len(digits) in (10, 11) and not raw.startswith("0"):
+        padded = digits.zfill(12)
+        return IdResult(raw, "", "invalid",
+                        f"{len(digits)} chữ số: có thể bảng tính đã làm mất số 0 đầu "
+                        f"(nếu vậy số đúng là {padded}, cần kiểm tra)")
     if len(digits) != 12:
         return IdResult(raw, "", "invalid", f"{len(digits)} chữ số (CCCD có 12, CMND cũ có 9)")
     notes: list[str] = []
