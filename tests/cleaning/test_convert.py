@@ -109,3 +109,18 @@ def test_clean_address_misspelling_gives_candidates_not_an_answer() -> None:
     res = clean_address("P. Phuc Xa, Q. Ba Dinhh, Ha Noi")
     assert res.status == "ambiguous" and res.reason == "spelling"
     assert res.candidate_codes == ["00097"] and res.new_ward_code == ""
+
+
+def test_clean_address_equally_good_readings_are_merged_not_picked(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from motcua.cleaning import convert
+    from motcua.cleaning.units import load_units
+
+    units = load_units()
+    a, b = units.old_ward_by_key[("thanhphohanoi", "quanbadinh", "phucxa")][0], \
+        units.old_ward_by_key[("thanhphohanoi", "quanbadinh", "giangvo")][0]
+    tied = [convert._Match(30, 0, old_wards=[a]), convert._Match(30, 0, old_wards=[b])]
+    monkeypatch.setattr(convert, "_interpretations", lambda segs, u: tied)
+    res = convert.clean_address("anything, Hà Nội")
+    assert res.status == "ambiguous"
+    assert res.candidate_codes == sorted({*a.new_codes, *b.new_codes})

@@ -258,8 +258,20 @@ def _not_found(text: str, segs: Sequence[Segment], units: AdminUnits) -> Address
 
 
 def _best(segs: list[Segment], units: AdminUnits) -> _Match | None:
+    """The best-confirmed interpretation; equally good ones are merged, never picked from
+    (two districts "Huyện Cai Lậy" and "Thị xã Cai Lậy" may each hold a commune of one name)."""
     found = _interpretations(segs, units) if segs else []
-    return max(found, key=lambda m: m.score) if found else None
+    if not found:
+        return None
+    top = max(m.score for m in found)
+    tied = [m for m in found if m.score == top]
+    if len(tied) == 1:
+        return tied[0]
+    districts = {m.district for m in tied}
+    return _Match(top, min(m.ward_index for m in tied),
+                  new_wards=[w for m in tied for w in m.new_wards],
+                  old_wards=list({w: None for m in tied for w in m.old_wards}),
+                  district=districts.pop() if len(districts) == 1 else None)
 
 
 def _retry_without_commas(segs: list[Segment], units: AdminUnits) -> tuple[list[Segment],
