@@ -82,3 +82,16 @@ def test_metadata_real_resolution_subject_and_issuer(shared: Path) -> None:
     assert "LẠNG SƠN" in (doc.meta.subject or "")
     assert doc.meta.place == "Hà Nội"
     assert any("30 tháng 9 năm 2025" in d for d in doc.meta.deadlines)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [("Ai ký quyết định này?", "signer"), ("nghi quyet ban hanh ngay nao", "date"),
+     ("Cơ quan nào ban hành công văn?", "issuer"), ("Số hiệu văn bản là gì?", "number"),
+     ("Xã nào được thành lập?", None)],
+)
+def test_metadata_question_intent(question: str, intent: str | None) -> None:
+    from motcua.documents.metadata import metadata_intent
+
+    assert metadata_intent(question) == intent
+

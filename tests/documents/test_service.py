@@ -137,3 +137,23 @@ def test_service_real_reform_documents(shared: Path, tmp_path: Path) -> None:
     assert service.ask("Thủ tục đăng ký kết hôn cần giấy tờ gì?").status == "abstain"
     hits = service.search("hợp nhất tỉnh", type="nghị quyết", issuer="ban chấp hành")
     assert hits and all(h.citation.number == "60-NQ/TW" for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "path"),
+    [
+        ("Ai ký quyết định thành lập tổ công tác số hóa?", "Nguyễn Văn An", "phần cuối"),
+        ("Quyết định thành lập tổ công tác số hóa ban hành ngày nào?", "ngày 05 tháng 3",
+         "phần đầu"),
+        ("Cơ quan nào ban hành quyết định thành lập tổ công tác số hóa?", "ỦY BAN NHÂN DÂN",
+         "phần đầu"),
+    ],
+)
+def test_service_ask_metadata_questions(tmp_path: Path, question: str, expected: str,
+                                        path: str) -> None:
+    service = DocumentService(open_database(f"sqlite:///{tmp_path / 'm.db'}"), tmp_path / "i")
+    service.import_file(DECISION.encode(), "qd.txt")
+    result = service.ask(question)
+    assert result.status == "answer"
+    assert expected in result.answer
+    assert result.citations[0].path == path

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from motcua.documents.index import LEGAL_STOPWORDS
+from motcua.documents.index import stop_flags
 from motcua.documents.model import AskResult, Citation, SearchHit
 from motcua.documents.structure import split_sentences
 from motcua.text.normalize import fold, syllables
@@ -41,10 +41,9 @@ class Candidate:
 
 def content_terms(text: str) -> tuple[set[str], set[str]]:
     """Folded content syllables and adjacent-syllable bigrams of a question."""
-    sylls = [fold(s) for s in syllables(text)]
-    uni = {s for s in sylls if s not in LEGAL_STOPWORDS}
-    bi = {f"{a}_{b}" for a, b in pairwise(sylls)
-          if a not in LEGAL_STOPWORDS or b not in LEGAL_STOPWORDS}
+    flags = stop_flags(text)
+    uni = {t for t, stop in flags if not stop}
+    bi = {f"{a}_{b}" for (a, sa), (b, sb) in pairwise(flags) if not (sa and sb)}
     return uni, bi
 
 

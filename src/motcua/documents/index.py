@@ -29,7 +29,8 @@ from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
 from motcua.text.tokenize import Tokenizer
 
-__all__ = ["FIELD_WEIGHTS", "LEGAL_STOPWORDS", "IndexedPassage", "PassageIndex", "has_diacritics"]
+__all__ = ["FIELD_WEIGHTS", "LEGAL_STOPWORDS", "IndexedPassage", "PassageIndex", "has_diacritics",
+           "stop_flags"]
 
 _FORMAT = 1
 
@@ -42,6 +43,22 @@ _LEGAL_STOPWORDS_TEXT = (
     "ai gồm bởi do tại ở về trên dưới sau trước quy định pháp luật điều khoản nghị quyết"
 )
 LEGAL_STOPWORDS = frozenset(fold(w) for w in _LEGAL_STOPWORDS_TEXT.split())
+_ACCENTED_STOPWORDS = frozenset(syllables(_LEGAL_STOPWORDS_TEXT))
+
+
+def stop_flags(text: str, *, accented: bool | None = None) -> list[tuple[str, bool]]:
+    """Each syllable as an index term, with whether it is a stopword.
+
+    Why two lists: folded, "của" (of) and "cửa" (door) are both "cua"; when the user typed
+    diacritics we trust them and drop only the real stopword.
+    """
+    if accented is None:
+        accented = has_diacritics(text)
+    out = []
+    for syl in syllables(text):
+        term = _FOLDED_UNI(syl)[0] if _FOLDED_UNI(syl) else fold(syl)
+        out.append((term, syl in _ACCENTED_STOPWORDS if accented else fold(syl) in LEGAL_STOPWORDS))
+    return out
 # "quy định", "luật", "điều" and the like are in every article and in every question.
 
 # Per query term, the best field counts fully and the others by this share (dis-max): a
@@ -63,6 +80,7 @@ def _accented(text: str) -> list[str]:
 
 
 _FOLDED = Tokenizer(bigrams=True)
+_FOLDED_UNI = Tokenizer(bigrams=False)
 
 
 @dataclass
@@ -109,8 +127,9 @@ class PassageIndex:
 
     def query_terms(self, query: str, *, expand: bool = True) -> list[str]:
         text = default_dictionary().expand(query) if expand else query
-        sylls = [s for s in _FOLDED(text) if "_" in s or s not in LEGAL_STOPWORDS]
-        return sylls
+        flags = stop_flags(text, accented=has_diacritics(query))
+        return [t for t, stop in flags if not stop] + [
+            f"{a}_{b}" for (a, _), (b, _) in pairwise(flags)]
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         scores = np.zeros(len(self.ids), dtype=np.float32)
@@ -121,8 +140,7 @@ class PassageIndex:
         accent_of: dict[str, list[str]] = {}
         for term in accented:
             key = "_".join(fold(x) for x in term.split("_"))
-            if "_" in term or key not in LEGAL_STOPWORDS:
-                accent_of.setdefault(key, []).append(term)
+            accent_of.setdefault(key, []).append(term)
         for term in dict.fromkeys(folded):
             qtf = folded.count(term)
             per_field = []

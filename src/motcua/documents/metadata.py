@@ -16,7 +16,8 @@ from motcua.documents.model import DocumentMeta
 from motcua.documents.structure import split_sentences
 from motcua.text.normalize import fold
 
-__all__ = ["TYPES", "extract_metadata", "find_dates", "find_deadlines", "type_from_number"]
+__all__ = ["TYPES", "extract_metadata", "find_dates", "find_deadlines", "find_metadata_line",
+           "metadata_intent", "type_from_number"]
 
 TYPES = {
     "hiến pháp": "Hiến pháp", "bộ luật": "Bộ luật", "luật": "Luật", "pháp lệnh": "Pháp lệnh",
@@ -189,3 +190,43 @@ def extract_metadata(text: str) -> DocumentMeta:
         subject=subject, signer=_signer(lines), dates=find_dates(body),
         deadlines=find_deadlines(body),
     )
+
+
+_INTENTS = (
+    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ai la nguoi ky)\b")),
+    ("date", re.compile(r"\b(ngay nao|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
+                        r"ban hanh vao ngay|thong qua ngay nao|ky ngay nao)\b")),
+    ("issuer", re.compile(r"\b(co quan nao ban hanh|ai ban hanh|do ai ban hanh|"
+                          r"co quan ban hanh|don vi nao ban hanh)\b")),
+    ("number", re.compile(r"\b(so hieu|so van ban|so bao nhieu)\b")),
+)
+
+
+def metadata_intent(question: str) -> str | None:
+    """Which metadata field a question asks for ("Ai ký ...?" → "signer"), if any."""
+    folded = fold(question)
+    for name, regex in _INTENTS:
+        if regex.search(folded):
+            return name
+    return None
+
+
+def find_metadata_line(text: str, field: str, meta: DocumentMeta) -> str | None:
+    """The line of the document that states ``field``, so the answer quotes the document."""
+    lines = [" ".join(x.split()) for x in text.split("\n") if x.strip()]
+    if field == "signer" and meta.signer:
+        for i in range(len(lines) - 1, -1, -1):
+            if lines[i] == meta.signer:
+                titles = [x for x in lines[max(0, i - 3):i] if x.isupper()]
+                return " ".join([*titles, meta.signer])
+    wanted = {"date": meta.issued_date, "issuer": meta.issuer, "number": meta.number}
+    if wanted.get(field):
+        probe = {"date": _PLACE_DATE, "number": _SO}.get(field)
+        for line in lines[:60]:
+            if probe is not None and probe.search(line):
+                return line
+            if field == "issuer" and meta.issuer and line == meta.issuer.split()[0]:
+                return meta.issuer
+        if field == "issuer" and meta.issuer:
+            return meta.issuer
+    return None

@@ -13,9 +13,10 @@ from pathlib import Path
 from motcua._errors import ExternalServiceError, FileFormatError, InputError
 from motcua._settings import get_settings
 from motcua.documents import store
-from motcua.documents.ask import Candidate, answer, snippet
+from motcua.documents.ask import MIN_COVERAGE, Candidate, answer, coverage, snippet
 from motcua.documents.index import PassageIndex
 from motcua.documents.ingest import SUPPORTED_SUFFIXES
+from motcua.documents.metadata import find_metadata_line, metadata_intent
 from motcua.documents.model import AskResult, Citation, ImportResult, SearchHit
 from motcua.documents.parse import content_hash, index_entries, parse_document
 from motcua.documents.summarize import Summary, summarize
@@ -185,7 +186,30 @@ class DocumentService:
 
     def ask(self, question: str, limit: int = 5) -> AskResult:
         question = _check_query(question)
-        return answer(question, self._candidates(question, limit), idf=self.index.idf)
+        candidates = self._candidates(question, limit)
+        asked = metadata_intent(question)
+        if asked and candidates:
+            found = self._metadata_answer(question, asked, candidates)
+            if found is not None:
+                return found
+        return answer(question, candidates, idf=self.index.idf)
+
+    def _metadata_answer(self, question: str, asked: str, candidates: list[Candidate]
+                         ) -> AskResult | None:
+        """"Ai ký ...?", "ban hành ngày nào?": the header or signature line that says it."""
+        top = candidates[0].hit.citation
+        uni, _ = coverage(question, f"{candidates[0].context}\n{candidates[0].hit.text}")
+        if uni < MIN_COVERAGE:
+            return None
+        with self.db.session() as session:
+            row = store.get_document(session, int(top.document_id))
+            line = find_metadata_line(row.text, asked, store.meta_of(row))
+        if line is None:
+            return None
+        path = "phần cuối" if asked == "signer" else "phần đầu"
+        citation = top.model_copy(update={"path": path})
+        return AskResult(status="answer", question=question, answer=line, sentences=[line],
+                         citations=[citation], passages=[c.hit for c in candidates])
 
     # -- documents ------------------------------------------------------------------------
     def list(self) -> list[dict[str, object]]:

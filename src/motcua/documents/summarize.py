@@ -20,13 +20,13 @@ from motcua.documents.model import DocumentMeta, Passage
 from motcua.documents.structure import split_sentences
 from motcua.text.normalize import fold, syllables
 
-__all__ = ["Assignment", "Located", "Summary", "summarize"]
+__all__ = ["Assignment", "Located", "Summary", "figure_values", "summarize"]
 
 LENGTHS = {"short": 3, "long": 10}
 _FIGURE = re.compile(
-    r"(\d+(?:[.,]\d+)*\s*(?:%|phần trăm|km2|km²|m2|m²|ha|héc-ta|người|nhân khẩu|hộ|tỷ đồng|"
-    r"triệu đồng|nghìn đồng|đồng|USD|đơn vị hành chính|đơn vị|xã|phường|đặc khu|tỉnh|"
-    r"thành phố|huyện|tấn|lần|năm|tháng|ngày)\b)",
+    r"(\d+(?:[.,]\d+)*\s*(?:%|(?:phần trăm|km2|km²|m2|m²|ha|héc-ta|người|nhân khẩu|hộ|"
+    r"tỷ đồng|triệu đồng|nghìn đồng|đồng|USD|đơn vị hành chính|đơn vị|xã|phường|đặc khu|tỉnh|"
+    r"thành phố|huyện|tấn|lần|năm|tháng|ngày)\b))",
     re.I,
 )
 _ASSIGN = re.compile(r"\b(?:Giao|giao cho|giao)\s+(.+?)(?:,|\s+(?:chủ trì|tổ chức|thực hiện|"
@@ -43,6 +43,7 @@ class Located(BaseModel):
     text: str
     location: str = Field(description="article path, e.g. 'Điều 2, khoản 1', or 'phần đầu'")
     score: float | None = None
+    values: list[str] = Field(default_factory=list, description="figures found in the text")
 
 
 class Assignment(BaseModel):
@@ -164,11 +165,30 @@ def _rank(sentences: list[tuple[str, Passage]]) -> list[tuple[float, int]]:
     return ranked
 
 
+_DATE_SPAN = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|tháng\s+\d{1,2}"
+                        r"\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}|năm\s+\d{4}", re.I)
+_REFERENCE = re.compile(r"\b(?:số|khoản|Điều|điểm|Chương|mục)\s+\d+$", re.I)
+
+
+def figure_values(sentence: str) -> list[str]:
+    """Numbers with their unit ("65 đơn vị hành chính", "95%"), not dates or references."""
+    dates = [m.span() for m in _DATE_SPAN.finditer(sentence)]
+    out = []
+    for m in _FIGURE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in dates):
+            continue
+        if _REFERENCE.search(sentence[: m.start() + len(m.group(1).split()[0])]):
+            continue
+        out.append(" ".join(m.group(1).split()))
+    return out
+
+
 def _figures(sentences: list[tuple[str, Passage]], limit: int) -> list[Located]:
     out: list[Located] = []
     for s, p in sentences:
-        if (_FIGURE.search(s) and not find_dates(s)) or re.search(r"\d+(?:[.,]\d+)?\s*%", s):
-            out.append(Located(text=s, location=_where(p)))
+        values = figure_values(s)
+        if values:
+            out.append(Located(text=s, location=_where(p), values=values))
         if len(out) >= limit:
             break
     return out
