@@ -91,3 +91,20 @@ def test_cli_eval_procedures_bad_file_names_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "procedures", "--sample", str(bad)])
     assert result.exit_code != 0
     assert "bad.jsonl:2" in str(result.exception)
+
+
+def test_cli_ask_commune_profile_gives_counter() -> None:
+    from motcua.communes.profile import sample_profiles
+
+    profile = sample_profiles()[0]
+    data = _json(["ask", "--sample", "--json", "--commune", profile.name,
+                  "đăng ký khai sinh cho con"])
+    where = " ".join(w["text"] for w in data["answer"]["where"])
+    assert "quầy" in where.lower() or profile.address in where
+
+
+def test_cli_ask_unknown_commune_fails_clearly() -> None:
+    result = runner.invoke(app, ["ask", "--sample", "--commune", "Xã Không Tồn Tại",
+                                 "đăng ký khai sinh"])
+    assert result.exit_code != 0
+    assert "unknown commune" in str(result.exception)

@@ -95,7 +95,7 @@ class CardBuilder:
         p = self.stored.parsed
         out: list[WhereFact] = []
         if "xa" in p.levels:
-            place = f"xã/phường {commune}" if commune else "xã/phường nơi bạn cư trú"
+            place = commune or "xã/phường nơi bạn cư trú"
             out.append(WhereFact(
                 text=f"Bộ phận Một cửa (Trung tâm phục vụ hành chính công) của {place}.",
                 commune=commune))

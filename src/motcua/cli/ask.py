@@ -18,10 +18,28 @@ SampleOpt = Annotated[bool, typer.Option("--sample", help="use the bundled sampl
 
 
 def _assistant(sample: bool) -> Assistant:
+    """The assistant over the data home, with the commune profiles as its WhereProvider."""
+    from motcua.communes.registry import ProfileRegistry, load_profiles, save_profiles
+    from motcua.communes.profile import sample_profiles
+    from motcua.store.db import open_database
+
     settings = get_settings()
+    db = open_database(settings.db_url)
     if sample:
-        ensure_sample(settings)
-    return load_assistant(settings)
+        ensure_sample(settings, db=db)
+        if not load_profiles(db):
+            save_profiles(db, sample_profiles())
+    registry = ProfileRegistry(db, province=settings.default_province)
+    return load_assistant(settings, where_provider=registry, db=db)
+
+
+def _commune_name(commune: str | None) -> str | None:
+    """The official name of the asker's commune; ``UnknownCommune`` says what to send."""
+    if commune is None:
+        return None
+    from motcua.communes.units import resolve_unit
+
+    return resolve_unit(commune, province=get_settings().default_province).name
 
 
 @app.command()
@@ -32,7 +50,8 @@ def ask(
     sample: SampleOpt = False,
 ) -> None:
     """Hỏi về một thủ tục: trả lời kèm nguồn, hỏi lại, hoặc từ chối khi không chắc."""
-    response = _assistant(sample).ask(question, commune=commune)
+    assistant = _assistant(sample)
+    response = assistant.ask(question, commune=_commune_name(commune))
     if as_json:
         print_json(response.model_dump())
         return
