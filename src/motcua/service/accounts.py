@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from motcua._errors import InputError
 from motcua.communes.units import resolve_unit
+from motcua.service._tx import write_session
 from motcua.store.db import Database
 from motcua.store.service import ApiKey, AuditEntry, User
 
@@ -78,7 +79,7 @@ def create_user(db: Database, *, username: str, password: str, role: str,
     code = resolve_unit(commune).code if commune else None
     if role == "officer" and code is None:
         raise InputError("an officer needs a commune", hint="pass --commune with its code or name")
-    with db.session() as s:
+    with write_session(db) as s:
         if s.scalars(select(User.id).where(User.username == username)).first() is not None:
             raise InputError(f"user {username!r} already exists", hint="choose another username")
         user = User(username=username, password_hash=_hasher.hash(password), role=role,
@@ -90,22 +91,31 @@ def create_user(db: Database, *, username: str, password: str, role: str,
 
 
 def authenticate(db: Database, username: str, password: str) -> UserInfo | None:
+    """The user for a right password, else None; both outcomes are audited. The slow hash
+    check runs outside the write transaction so that logins never hold up answers."""
     with db.session() as s:
         user = s.scalars(select(User).where(User.username == username)).first()
-        if user is None or not user.active:
-            with contextlib.suppress(VerificationError, InvalidHashError):
-                _hasher.verify(_DUMMY_HASH, password or "")
-            audit(s, username or "?", "login.failed", "", {})
-            return None
-        try:
-            _hasher.verify(user.password_hash, password or "")
-        except (VerificationError, InvalidHashError):
-            audit(s, username, "login.failed", "", {})
-            return None
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = _hasher.hash(password)
-        audit(s, username, "login", "", {})
-        return UserInfo(user.id, user.username, user.role, user.commune_code)
+        found = None if user is None or not user.active else (
+            UserInfo(user.id, user.username, user.role, user.commune_code), user.password_hash)
+    ok, rehash = False, None
+    if found is None:
+        with contextlib.suppress(VerificationError, InvalidHashError):
+            _hasher.verify(_DUMMY_HASH, password or "")
+    else:
+        with contextlib.suppress(VerificationError, InvalidHashError):
+            ok = _hasher.verify(found[1], password or "")
+        if ok and _hasher.check_needs_rehash(found[1]):
+            rehash = _hasher.hash(password)
+    with write_session(db) as s:
+        if ok and found is not None:
+            if rehash:
+                row = s.get(User, found[0].id)
+                if row is not None:
+                    row.password_hash = rehash
+            audit(s, username, "login", "", {})
+            return found[0]
+        audit(s, (username or "?")[:64], "login.failed", "", {})
+        return None
 
 
 def get_user(db: Database, user_id: int) -> UserInfo | None:
@@ -126,7 +136,7 @@ def create_api_key(db: Database, *, name: str, actor: str = "cli") -> str:
         raise InputError("key name must be 3-64 letters, digits, '.', '_' or '-'",
                          hint="e.g. zalo-bot")
     key = "mc_" + secrets.token_urlsafe(32)
-    with db.session() as s:
+    with write_session(db) as s:
         if s.scalars(select(ApiKey.id).where(ApiKey.name == name)).first() is not None:
             raise InputError(f"API key {name!r} already exists", hint="choose another name")
         s.add(ApiKey(name=name, key_hash=_key_hash(key), active=True))

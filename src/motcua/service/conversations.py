@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select
 from motcua._errors import InputError, NotFound
 from motcua.answer.schema import AskResponse
 from motcua.privacy import redact
+from motcua.service._tx import write_session
 from motcua.service.accounts import audit
 from motcua.store.db import Database
 from motcua.store.models import utcnow
@@ -98,7 +99,7 @@ def record_exchange(db: Database, *, question: str, response: AskResponse,
                     commune_name: str | None = None, channel: str = "web") -> Exchange:
     """Store the citizen's question (redacted) and the assistant's answer in one transaction."""
     now = utcnow()
-    with db.session() as s:
+    with write_session(db) as s:
         if conversation_id:
             conv = _conversation(s, conversation_id)
             if conv.status == "closed":
@@ -126,7 +127,7 @@ def record_exchange(db: Database, *, question: str, response: AskResponse,
 def add_feedback(db: Database, *, conversation_id: str, message_id: int, helpful: bool,
                  comment: str = "") -> None:
     """Rate one assistant answer; rating it again replaces the earlier rating."""
-    with db.session() as s:
+    with write_session(db) as s:
         _conversation(s, conversation_id)
         msg = s.get(Message, message_id)
         if msg is None or msg.conversation_id != conversation_id or msg.role != "assistant":
@@ -143,7 +144,7 @@ def add_feedback(db: Database, *, conversation_id: str, message_id: int, helpful
 def request_handover(db: Database, *, conversation_id: str, note: str = "") -> str:
     """Hand the conversation to an officer of its commune; returns the handover status."""
     now = utcnow()
-    with db.session() as s:
+    with write_session(db) as s:
         conv = _conversation(s, conversation_id)
         row = s.scalars(select(Handover).where(
             Handover.conversation_id == conversation_id)).first()
@@ -225,7 +226,7 @@ def officer_reply(db: Database, *, conversation_id: str, text: str, actor: str,
         raise InputError("reply is empty or longer than 4000 characters",
                          hint="write a reply of 1 to 4000 characters")
     now = utcnow()
-    with db.session() as s:
+    with write_session(db) as s:
         conv = _conversation(s, conversation_id)
         if not _visible(conv, commune_code):
             raise NotFound("conversation not found", hint="it belongs to another commune")
@@ -244,7 +245,7 @@ def officer_reply(db: Database, *, conversation_id: str, text: str, actor: str,
 def close_handover(db: Database, *, conversation_id: str, actor: str,
                    commune_code: str | None) -> None:
     now = utcnow()
-    with db.session() as s:
+    with write_session(db) as s:
         conv = _conversation(s, conversation_id)
         if not _visible(conv, commune_code):
             raise NotFound("conversation not found", hint="it belongs to another commune")
@@ -262,7 +263,7 @@ def purge_conversations(db: Database, *, older_than_days: int, actor: str = "sys
         raise InputError("retention must be at least 1 day",
                          hint="set MOTCUA_CONVERSATION_RETENTION_DAYS to 1 or more")
     cutoff = utcnow() - timedelta(days=older_than_days)
-    with db.session() as s:
+    with write_session(db) as s:
         old = select(Conversation.id).where(Conversation.updated_at < cutoff)
         count = s.scalar(select(func.count()).select_from(old.subquery())) or 0
         if count:

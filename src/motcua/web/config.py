@@ -28,3 +28,4 @@ class WebConfig(BaseSettings):
     sample: bool = Field(default=False, description="import the bundled sample catalog and "
                          "commune profiles when the store is empty")
     profile_ttl_seconds: float = 30.0
+    threads: int = Field(default=40, description="threads per worker for blocking handlers")
