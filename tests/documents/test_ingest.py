@@ -117,3 +117,21 @@ def test_ingest_scanned_pdf_without_ocr_is_empty() -> None:
         pytest.skip("no TTF font with Vietnamese glyphs (install fonts-dejavu-core)")
     result = extract_text(scanned_pdf([scanned_page(["Điều 1"], font)]), "scan.pdf", ocr=False)
     assert result.ocr_pages == [] and result.text.strip() == ""
+
+
+def test_ingest_mixed_pdf_ocr_only_the_scanned_page() -> None:
+    if not ocr_available():
+        pytest.skip("tesseract with Vietnamese data (tesseract-ocr-vie) is not installed")
+    font = vietnamese_font()
+    if font is None:
+        pytest.skip("no TTF font with Vietnamese glyphs (install fonts-dejavu-core)")
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(text_pdf(["Dieu 1. Pham vi dieu chinh cua quyet dinh"]))))
+    writer.append(PdfReader(io.BytesIO(scanned_pdf([scanned_page(["Phụ lục đính kèm"], font)]))))
+    out = io.BytesIO()
+    writer.write(out)
+    result = extract_text(out.getvalue(), "mixed.pdf")
+    assert result.pages == 2 and result.ocr_pages == [2]
+    assert "Pham vi dieu chinh" in result.text and "Phụ lục" in result.text
