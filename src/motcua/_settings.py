@@ -25,7 +25,7 @@ def _default_home() -> Path:
 
 
 class Settings(BaseSettings):
-    """Environment variables prefixed ``MOTCUA_`` (e.g. ``MOTCUA_HOME``, ``MOTCUA_DATABASE_URL``)."""
+    """Environment variables prefixed ``MOTCUA_`` (``MOTCUA_HOME``, ``MOTCUA_DATABASE_URL``...)."""
 
     model_config = SettingsConfigDict(env_prefix="MOTCUA_", extra="ignore")
 

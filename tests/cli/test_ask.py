@@ -60,9 +60,9 @@ def test_cli_catalog_import_reports_json(tmp_path: Path) -> None:
 
 
 def test_cli_catalog_import_missing_path_exits_2(tmp_path: Path) -> None:
-    from motcua.cli import main
-
     import sys
+
+    from motcua.cli import main
     argv = sys.argv
     sys.argv = ["motcua", "catalog", "import", str(tmp_path / "nope")]
     try:

@@ -13,6 +13,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from motcua._errors import InvalidQuestion
 from motcua._settings import Settings, get_settings
@@ -133,7 +134,7 @@ class Assistant:
                 " ".join(syllables(p)) for p in _INTENT_PHRASES}
             self._folded_intents = {fold(i) for i in self._intents}
         words = syllables(query)
-        grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+        grams = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
         if grams & self._intents:
             return True
         folded = {fold(g) for g in grams if g == fold(g)}
@@ -203,7 +204,7 @@ def _accent_aware(query_words: set[str], doc_words: set[str]) -> set[str]:
 
 def _phrases(words: Sequence[str]) -> set[str]:
     """Folded adjacent pairs, skipping pairs made only of question words."""
-    return {f"{fold(a)} {fold(b)}" for a, b in zip(words, words[1:], strict=False)
+    return {f"{fold(a)} {fold(b)}" for a, b in pairwise(words)
             if not (is_stopword(a) and is_stopword(b))}
 
 

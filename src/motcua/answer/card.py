@@ -16,8 +16,6 @@ from motcua.answer.schema import (
     WhereFact,
 )
 from motcua.catalog.indexing import StoredProcedure
-from motcua.catalog.parse import is_note
-from motcua.catalog.sample import is_sample_code
 from motcua.catalog.model import (
     F_ADDRESS,
     F_AGENCY,
@@ -26,6 +24,8 @@ from motcua.catalog.model import (
     F_LEGAL,
     Channel,
 )
+from motcua.catalog.parse import is_note
+from motcua.catalog.sample import is_sample_code
 
 __all__ = ["CardBuilder"]
 
@@ -154,7 +154,8 @@ def render_text(card: AnswerCard) -> str:
         lines.extend(f"  • {lb.number}: {lb.title}" for lb in card.legal_basis)
     lines.extend(f"⚠ {w}" for w in card.warnings)
     if is_sample_code(card.code):
-        lines.append(f"Nguồn: dữ liệu mẫu minh họa, không phải danh mục chính thức (mã {card.code}).")
+        lines.append("Nguồn: dữ liệu mẫu minh họa, không phải danh mục chính thức "
+                     f"(mã {card.code}).")
     else:
         lines.append(f"Nguồn: Cơ sở dữ liệu quốc gia về thủ tục hành chính, mã {card.code}.")
     return "\n".join(lines)

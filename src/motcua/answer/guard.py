@@ -16,7 +16,8 @@ _INJECTION = [
     r"\b(bo qua|phot lo|quen|ignore|disregard|forget)\b.{0,40}"
     r"\b(huong dan|chi dan|lenh|quy tac|instruction|instructions|rules|prompt)",
     r"\b(system prompt|prompt he thong|developer mode|jailbreak|dan mode)\b",
-    r"\b(ban la|you are now|act as|dong vai|gia vo la)\b.{0,40}\b(khong gioi han|ai|assistant|tro ly)",
+    r"\b(ban la|you are now|act as|dong vai|gia vo la)\b.{0,40}"
+    r"\b(khong gioi han|ai|assistant|tro ly)",
     r"\b(in ra|tiet lo|cho xem|reveal|print|show)\b.{0,30}\b(prompt|cau hinh|config|huong dan he"
     r" thong|system|mat khau|password|api key|token)\b",
     r"<\s*script|\{\{|\}\}|\$\{",

@@ -41,8 +41,7 @@ def build_index(db: Database, dest: Path | None = None) -> ProcedureIndex:
     """Build the procedure index from every stored procedure; save it when ``dest`` is given."""
     docs = []
     with db.session() as session:
-        for code, data in session.execute(select(Procedure.code, Procedure.data)
-                                          .order_by(Procedure.code)):
+        for (data,) in session.execute(select(Procedure.data).order_by(Procedure.code)):
             docs.append(search_doc(ParsedProcedure.from_dict(data)))
     index = ProcedureIndex()
     index.build(docs)

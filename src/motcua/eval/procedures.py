@@ -145,7 +145,7 @@ class ProcedureEval:
         out = _metrics(rows)
         by_style: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in rows:
-            by_style[r["style"] or "unknown"].append(r)
+            by_style[str(r["style"] or "unknown")].append(r)
         out["by_style"] = {s: _metrics(rs) for s, rs in sorted(by_style.items())}
         out["ungrounded_examples"] = examples[:10]
         out["misses"] = [

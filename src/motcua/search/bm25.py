@@ -122,7 +122,7 @@ class BM25Index:
             tid = self.vocab.get(term)
             if tid is not None:
                 matched[self.postings[self.indptr[tid] : self.indptr[tid + 1]]] += 1
-        return matched / np.maximum(self.doc_terms, 1)
+        return (matched / np.maximum(self.doc_terms, 1)).astype(np.float32)
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         return self.term_scores(self.tokenizer(self.correct(query)))

@@ -8,13 +8,13 @@ bundled sample (``bench/``).
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import re
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
-import dataclasses
 from dataclasses import asdict, dataclass
 from pathlib import Path
 

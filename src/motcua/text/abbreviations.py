@@ -34,7 +34,7 @@ class AbbreviationDictionary:
 
     @classmethod
     def from_text(cls, text: str, *, source: str = "<text>") -> AbbreviationDictionary:
-        entries: dict[tuple[str, ...], str] = {}
+        entries: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
         for lineno, raw in enumerate(text.splitlines(), start=1):
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -82,7 +82,7 @@ class AbbreviationDictionary:
         for term, expansion in self.entries.get(key, ()):
             if len(words) == 1 and words[0] == key[0] and is_stopword(words[0]):
                 continue  # unaccented "de" is far more often "để" than "đẻ"
-            if all(w == f or w == t for w, f, t in zip(words, key, term, strict=True)):
+            if all(w in (f, t) for w, f, t in zip(words, key, term, strict=True)):
                 return " ".join(term), expansion
         return None
 

@@ -52,9 +52,7 @@ def _retone_syllable(word: str) -> str:
     i = 0
     while i < len(lower) and lower[i] not in _PLAIN_VOWELS:
         i += 1
-    if i < len(lower) and i > 0 and lower[i - 1] == "q" and lower[i] == "u":
-        i += 1
-    elif (
+    if (i < len(lower) and i > 0 and lower[i - 1] == "q" and lower[i] == "u") or (
         i == 1 and lower[0] == "g" and lower[i] == "i" and i + 1 < len(lower)
         and lower[i + 1] in _PLAIN_VOWELS
     ):
@@ -84,7 +82,8 @@ def _retone_syllable(word: str) -> str:
 
 
 def normalize_tone(text: str) -> str:
-    """Put every tone mark where the traditional rule puts it (hoà → hòa, thuỷ → thủy, qúy → quý)."""
+    """Put every tone mark where the traditional rule puts it (hoà → hòa, thuỷ → thủy, qúy → quý).
+    """
     return _WORD_RE.sub(lambda m: _retone_syllable(m.group(0)), nfc(text))
 
 

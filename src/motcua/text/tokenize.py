@@ -17,11 +17,13 @@ __all__ = ["QUESTION_STOPWORDS", "Tokenizer", "is_stopword", "tokenize"]
 
 # Words that shape a citizen's question but never name a procedure. Kept short on purpose:
 # BM25's idf handles the rest, and words like "không" also appear in real procedure names.
-_QUESTION_WORDS = (
-    "thì là mà và của cho với để những các này kia ấy nào gì sao đâu bao nhiêu thế "
-    "tôi em anh chị mình bạn ạ ơi nhé nhỉ à ừ vâng dạ muốn cần phải được có không "
-    "làm thủ tục hồ sơ giấy tờ xin hỏi ở tại khi nếu rồi đã đang sẽ bị"
-).split()
+_QUESTION_WORDS = [
+    "thì", "là", "mà", "và", "của", "cho", "với", "để", "những", "các", "này", "kia", "ấy",
+    "nào", "gì", "sao", "đâu", "bao", "nhiêu", "thế", "tôi", "em", "anh", "chị", "mình", "bạn",
+    "ạ", "ơi", "nhé", "nhỉ", "à", "ừ", "vâng", "dạ", "muốn", "cần", "phải", "được", "có",
+    "không", "làm", "thủ", "tục", "hồ", "sơ", "giấy", "tờ", "xin", "hỏi", "ở", "tại", "khi",
+    "nếu", "rồi", "đã", "đang", "sẽ", "bị",
+]
 # Accented forms; a word typed with diacritics is a stopword only if it is one of these
 # ("cần" is, "cận" is not, though both fold to "can").
 QUESTION_STOPWORDS_ACCENTED = frozenset(syllables(" ".join(_QUESTION_WORDS)))
