@@ -9,9 +9,6 @@ a handful of vectorised additions.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from motcua._errors import IndexError_
+from motcua.search._atomic import replace_dir
 from motcua.search._protocol import Hit
 from motcua.text.normalize import fold, syllables
 from motcua.text.tokenize import tokenize
@@ -175,10 +173,7 @@ class BM25Index:
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
-        try:
+        with replace_dir(path) as tmp:
             np.save(tmp / "indptr.npy", self.indptr)
             np.save(tmp / "postings.npy", self.postings)
             np.save(tmp / "weights.npy", self.weights)
@@ -186,16 +181,6 @@ class BM25Index:
             meta = {"format": _FORMAT, "k1": self.k1, "b": self.b, "doc_ids": self.doc_ids}
             (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
             (tmp / "vocab.json").write_text(json.dumps(self.vocab, ensure_ascii=False), "utf-8")
-            if path.exists():
-                old = path.with_name(f".{path.name}.old")
-                shutil.rmtree(old, ignore_errors=True)
-                os.replace(path, old)
-                os.replace(tmp, path)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(tmp, path)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
 
     @classmethod
     def load(cls, path: Path, tokenizer: Tokenize = tokenize) -> BM25Index:

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from motcua._errors import IndexError_
+from motcua.search._atomic import replace_dir
 from motcua.search._protocol import Hit
 from motcua.search.bm25 import BM25Index
 from motcua.text.abbreviations import default_dictionary
@@ -154,10 +152,7 @@ class ProcedureIndex:
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
-        try:
+        with replace_dir(path) as tmp:
             self.name_index.save(tmp / "name")
             self.body_index.save(tmp / "body")
             self.core_index.save(tmp / "core")
@@ -167,14 +162,6 @@ class ProcedureIndex:
                 "docs": [asdict(d) | {"body": d.body[:2000]} for d in self.docs],
             }
             (tmp / "procedures.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-            old = path.with_name(f".{path.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            if path.exists():
-                os.replace(path, old)
-            os.replace(tmp, path)
-            shutil.rmtree(old, ignore_errors=True)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
 
     @classmethod
     def load(cls, path: Path) -> ProcedureIndex:
