@@ -95,3 +95,13 @@ def test_metadata_question_intent(question: str, intent: str | None) -> None:
 
     assert metadata_intent(question) == intent
 
+
+
+def test_metadata_wrapped_subject_stops_at_authority() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH MẪU\nSố: 7/KH-UBND\nTỉnh Mẫu, ngày 1 tháng 2 năm 2025\n"
+            "KẾ HOẠCH\nTriển khai chuyển đổi số trong giải quyết\nthủ tục hành chính năm 2025\n"
+            "ỦY BAN NHÂN DÂN TỈNH MẪU\nI. MỤC ĐÍCH\n1. Nâng cao chất lượng.")
+    m = extract_metadata(text)
+    assert m.doc_type == "Kế hoạch"
+    assert m.subject == "Triển khai chuyển đổi số trong giải quyết thủ tục hành chính năm 2025"
+    assert m.place == "Tỉnh Mẫu" and m.number == "7/KH-UBND"

@@ -112,20 +112,27 @@ def _header_lines(lines: list[str]) -> list[str]:
     return head
 
 
+_AUTHORITY = re.compile(r"^(?:ỦY BAN|UỶ BAN|CHỦ TỊCH|BỘ TRƯỞNG|HỘI ĐỒNG|CHÍNH PHỦ|THỦ TƯỚNG|"
+                        r"BAN CHẤP HÀNH|GIÁM ĐỐC|QUỐC HỘI|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|"
+                        r"BỘ CHÍNH TRỊ|BAN THƯỜNG VỤ)\b")
+
+
 def _type_and_subject(head: list[str]) -> tuple[str | None, str | None]:
+    """The type line in capitals ("QUYẾT ĐỊNH") and the subject lines under it, which may wrap
+    over up to three lines and end where the enacting authority ("ỦY BAN ...") begins."""
     for i, line in enumerate(head):
         key = line.strip(" :.").lower()
         if key in TYPES and line.strip(" :.").isupper():
-            rest = [x for x in head[i + 1 : i + 4] if (x and not x.isupper()) or len(x) > 25]
-            subject = None
-            for cand in head[i + 1 : i + 4]:
-                if cand.startswith("-") or cand.strip("- ") == "":
+            parts: list[str] = []
+            for cand in head[i + 1 : i + 6]:
+                if cand.strip("-_* ") == "" or cand.startswith("-"):
+                    if parts:
+                        break
                     continue
-                if cand.isupper() and len(cand.split()) <= 6 and not rest:
-                    continue
-                subject = cand
-                break
-            return TYPES[key], subject
+                if _AUTHORITY.match(cand) or len(parts) == 3:
+                    break
+                parts.append(cand)
+            return TYPES[key], " ".join(parts) or None
     for line in head:
         if re.match(r"^V/v\b|^Về việc\b", line, re.I):
             return None, line
