@@ -162,6 +162,7 @@ def streaming(rows: int, suffix: str = ".csv") -> dict[str, Any]:
         peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         return {"rows": rows, "format": suffix, "input_mb": round(src.stat().st_size / 2**20, 1),
                 "wall_seconds": round(wall, 1), "rows_per_second": report["rows_per_second"],
+                "rows_per_cpu_second": report["rows_per_cpu_second"],
                 "peak_memory_mb": round(peak_child, 1), "statuses": report["statuses"]}
 
 

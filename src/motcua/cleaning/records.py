@@ -48,6 +48,7 @@ class RunSummary:
     encoding: str = ""
     rows: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     statuses: dict[str, Counter[str]] = field(default_factory=dict)
     patterns: Counter[str] = field(default_factory=Counter)
     malformed: list[dict[str, Any]] = field(default_factory=list)
@@ -64,6 +65,9 @@ class RunSummary:
             "input": self.input, "output": self.output, "encoding": self.encoding,
             "rows": self.rows, "seconds": round(self.seconds, 3),
             "rows_per_second": round(self.rows / self.seconds, 1) if self.seconds else None,
+            "cpu_seconds": round(self.cpu_seconds, 3),
+            "rows_per_cpu_second": (round(self.rows / self.cpu_seconds, 1)
+                                    if self.cpu_seconds else None),
             "peak_memory_mb": round(peak, 1),
             "statuses": {k: dict(v) for k, v in self.statuses.items()},
             "top_unparsed_patterns": [{"pattern": p, "count": c}
@@ -139,7 +143,7 @@ def clean_addresses_file(inp: Path, column: str, out: Path | None = None, *,
     out = out or default_output(inp)
     _check_output(inp, out)
     load_units()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with TableReader(inp, encoding=encoding, sheet=sheet) as reader:
         summary = RunSummary(str(inp), str(out), reader.encoding)
         col = _find_column(reader.header, column)
@@ -157,6 +161,7 @@ def clean_addresses_file(inp: Path, column: str, out: Path | None = None, *,
         if progress:
             progress(reader.total, reader.total)
     summary.seconds = time.perf_counter() - start
+    summary.cpu_seconds = time.process_time() - cpu
     return summary
 
 
@@ -233,7 +238,7 @@ def clean_records_file(inp: Path, mapping: dict[str, str], out: Path | None = No
     if issues_path is not None:
         _check_output(inp, issues_path)
     load_units()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with TableReader(inp, encoding=encoding, sheet=sheet) as reader:
         summary = RunSummary(str(inp), str(out), reader.encoding)
         cols = {fld: _find_column(reader.header, col) for fld, col in mapping.items()}
@@ -262,4 +267,5 @@ def clean_records_file(inp: Path, mapping: dict[str, str], out: Path | None = No
         if progress:
             progress(reader.total, reader.total)
     summary.seconds = time.perf_counter() - start
+    summary.cpu_seconds = time.process_time() - cpu
     return summary
