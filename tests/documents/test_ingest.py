@@ -135,3 +135,19 @@ def test_ingest_mixed_pdf_ocr_only_the_scanned_page() -> None:
     result = extract_text(out.getvalue(), "mixed.pdf")
     assert result.pages == 2 and result.ocr_pages == [2]
     assert "Pham vi dieu chinh" in result.text and "Phụ lục" in result.text
+
+
+def test_ingest_markdown_grid_and_pipe_tables() -> None:
+    grid = (
+        "+------------------+------------------+\n"
+        "| ***Nơi nhận:\\*** | **TM. ỦY BAN\\    |\n"
+        "| - Chính phủ;\\    | CHỦ TỊCH\\        |\n"
+        "| - Lưu: VT.       | \\                 |\n"
+        "|                  | Lê Văn Mẫu**     |\n"
+        "+------------------+------------------+\n"
+    )
+    pipe = "| Stt | Tên |\n| --- | --- |\n| 1 | Xã Một |\n| 2 | Phường Hai |\n"
+    lines = markdown_to_text(grid + "\n" + pipe).splitlines()
+    first = next(i for i, x in enumerate(lines) if x.startswith("Nơi nhận:"))
+    assert first < lines.index("TM. ỦY BAN") < lines.index("Lê Văn Mẫu")  # column by column
+    assert "1 | Xã Một" in lines and "2 | Phường Hai" in lines
