@@ -39,6 +39,7 @@ __all__ = ["AddressResult", "Candidate", "Status", "clean_address"]
 
 Status = Literal["ok", "converted", "ambiguous", "not_found", "invalid"]
 MAX_ADDRESS_LENGTH = 500
+_TOP_SCORE = 30
 # Stable reason codes (API, JSON) and the Vietnamese text officials read in reports.
 REASONS = {
     "divided": "xã/phường cũ đã bị chia cho nhiều xã/phường mới",
@@ -295,6 +296,8 @@ def _retry_without_commas(segs: list[Segment], units: AdminUnits) -> tuple[list[
         m = _best(alt, units)
         if m is not None and (best is None or m.score > best[0]):
             best = (m.score, alt, m)
+            if m.score >= _TOP_SCORE:  # nothing can be better confirmed than three levels
+                break
     return (best[1], best[2]) if best else (first, None)
 
 
