@@ -123,3 +123,23 @@ def test_analytics_summary_counts_gaps(db: Database) -> None:
     assert {r["commune"] for r in s["per_day"]} == {"Phường Kỳ Lừa", "Xã Hữu Lũng"}
     only = analytics.summary(db, commune_code="06385")
     assert only["questions"] == 1 and only["feedback_count"] == 0
+
+
+def test_conversations_concurrent_writes_bad_one_fails_alone(db: Database) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def ask(i: int) -> object:
+        cid = "e" * 32 if i % 10 == 0 else None
+        try:
+            return conv.record_exchange(db, question=f"câu {i}", response=ANSWER,
+                                        conversation_id=cid)
+        except NotFound as exc:
+            return exc
+
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(ask, range(60)))
+    failed = [r for r in results if isinstance(r, NotFound)]
+    stored = [r for r in results if isinstance(r, conv.Exchange)]
+    assert len(failed) == 6 and len(stored) == 54
+    assert len({r.message_id for r in stored}) == 54
+    assert _count(db, Message) == 108 and _count(db, Conversation) == 54

@@ -15,11 +15,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from motcua._errors import InputError, NotFound
 from motcua.answer.schema import AskResponse
 from motcua.privacy import redact
-from motcua.service._tx import write_session
+from motcua.service._tx import submit_write, write_session
 from motcua.service.accounts import audit
 from motcua.store.db import Database
 from motcua.store.models import utcnow
@@ -67,7 +68,7 @@ def _msg_dict(m: Message) -> dict[str, Any]:
             "response": m.response, "author": m.author, "created_at": m.created_at.isoformat()}
 
 
-def _conversation(s: Any, conversation_id: str) -> Conversation:
+def _conversation(s: Session, conversation_id: str) -> Conversation:
     conv = s.get(Conversation, conversation_id) if conversation_id else None
     if conv is None:
         raise NotFound("conversation not found",
@@ -99,7 +100,12 @@ def record_exchange(db: Database, *, question: str, response: AskResponse,
                     commune_name: str | None = None, channel: str = "web") -> Exchange:
     """Store the citizen's question (redacted) and the assistant's answer in one transaction."""
     now = utcnow()
-    with write_session(db) as s:
+    question_text, answer_text = redact(question), redact(response.message)
+    stored = _stored_response(response)
+    top = response.answer.code if response.answer else (
+        response.procedures[0].code if response.procedures else None)
+
+    def write(s: Session) -> Exchange:
         if conversation_id:
             conv = _conversation(s, conversation_id)
             if conv.status == "closed":
@@ -112,22 +118,24 @@ def record_exchange(db: Database, *, question: str, response: AskResponse,
                                 created_at=now, updated_at=now)
             s.add(conv)
         conv.updated_at = now
-        s.add(Message(conversation_id=conv.id, role="citizen", text=redact(question),
+        s.add(Message(conversation_id=conv.id, role="citizen", text=question_text,
                       created_at=now))
-        top = response.answer.code if response.answer else (
-            response.procedures[0].code if response.procedures else None)
-        answer = Message(conversation_id=conv.id, role="assistant", text=redact(response.message),
+        answer = Message(conversation_id=conv.id, role="assistant", text=answer_text,
                          status=response.status, reason=response.reason, procedure_code=top,
-                         response=_stored_response(response), created_at=now)
+                         response=stored, created_at=now)
         s.add(answer)
         s.flush()
         return Exchange(conversation_id=conv.id, message_id=answer.id)
+
+    return submit_write(db, write)
 
 
 def add_feedback(db: Database, *, conversation_id: str, message_id: int, helpful: bool,
                  comment: str = "") -> None:
     """Rate one assistant answer; rating it again replaces the earlier rating."""
-    with write_session(db) as s:
+    text = redact(comment)
+
+    def write(s: Session) -> None:
         _conversation(s, conversation_id)
         msg = s.get(Message, message_id)
         if msg is None or msg.conversation_id != conversation_id or msg.role != "assistant":
@@ -136,9 +144,12 @@ def add_feedback(db: Database, *, conversation_id: str, message_id: int, helpful
         row = s.scalars(select(Feedback).where(Feedback.message_id == message_id)).first()
         if row is None:
             s.add(Feedback(conversation_id=conversation_id, message_id=message_id,
-                           helpful=helpful, comment=redact(comment)))
+                           helpful=helpful, comment=text))
         else:
-            row.helpful, row.comment, row.created_at = helpful, redact(comment), utcnow()
+            row.helpful, row.comment, row.created_at = helpful, text, utcnow()
+        s.flush()
+
+    submit_write(db, write)
 
 
 def request_handover(db: Database, *, conversation_id: str, note: str = "") -> str:
