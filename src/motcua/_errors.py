@@ -83,7 +83,7 @@ class StoreError(MotcuaError):
     code = "store_unavailable"
 
 
-class IndexError_(MotcuaError):  # noqa: N801 - avoid shadowing the builtin IndexError
+class IndexError_(MotcuaError):
     status_code = 503
     code = "index_unavailable"
 

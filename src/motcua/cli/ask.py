@@ -19,8 +19,8 @@ SampleOpt = Annotated[bool, typer.Option("--sample", help="use the bundled sampl
 
 def _assistant(sample: bool) -> Assistant:
     """The assistant over the data home, with the commune profiles as its WhereProvider."""
-    from motcua.communes.registry import ProfileRegistry, load_profiles, save_profiles
     from motcua.communes.profile import sample_profiles
+    from motcua.communes.registry import ProfileRegistry, load_profiles, save_profiles
     from motcua.store.db import open_database
 
     settings = get_settings()
