@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from motcua.cleaning.address import split_address, split_on_types
+from motcua.cleaning.address import province_splits, split_address, split_on_types
 
 
 @pytest.mark.parametrize(("text", "types"), [
@@ -44,11 +44,20 @@ def test_split_on_types_cuts_addresses_without_commas() -> None:
 
 
 def test_split_on_types_respects_diacritics_and_cuts_province() -> None:
-    segs, _ = split_on_types(split_address("Xóm 3 xã Nghi Phương huyện Nghi Lộc Nghệ An"),
-                             lambda key: key == "nghean")
-    assert [s.text for s in segs] == ["Xóm 3", "xã Nghi Phương", "huyện Nghi Lộc", "Nghệ An"]
+    segs, _ = split_on_types(split_address("Xóm 3 xã Nghi Phương huyện Nghi Lộc Nghệ An"))
+    assert [s.text for s in segs] == ["Xóm 3", "xã Nghi Phương", "huyện Nghi Lộc Nghệ An"]
+    splits = province_splits(segs, lambda key: key == "nghean")
+    assert [s.text for s in splits[-1]] == ["Xóm 3", "xã Nghi Phương", "huyện Nghi Lộc",
+                                           "Nghệ An"]
+
+
+def test_province_splits_offers_every_province_suffix() -> None:
+    segs = split_address("Thành phố Hà Tĩnh Hà Tĩnh")
+    splits = province_splits(segs, lambda key: key in ("hatinh", "tinhhatinh"))
+    assert [[s.text for s in alt] for alt in splits[1:]] == [
+        ["Thành phố Hà Tĩnh", "Hà Tĩnh"], ["Thành phố Hà", "Tĩnh Hà Tĩnh"]]
 
 
 def test_split_on_types_can_leave_one_cut_out() -> None:
-    segs, cuts = split_on_types(split_address("xa nghi phuong huyen nghi loc"), skip={0})
+    segs, cuts = split_on_types(split_address("xa nghi phuong huyen nghi loc"), {0})
     assert cuts == 2 and [s.text for s in segs] == ["xa nghi phuong", "huyen nghi loc"]

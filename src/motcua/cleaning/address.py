@@ -17,7 +17,8 @@ from functools import lru_cache
 from motcua.cleaning.units import accent_key, fast_fold, load_units, name_key
 from motcua.text import nfc
 
-__all__ = ["Reading", "Segment", "is_bare_type", "split_address", "split_on_types"]
+__all__ = ["Reading", "Segment", "is_bare_type", "province_splits", "split_address",
+           "split_on_types"]
 
 # Abbreviation or full type word (folded) -> canonical type.
 _TYPE_WORDS = {
@@ -143,17 +144,32 @@ def is_bare_type(seg: Segment) -> bool:
     return seg.readings[-1].key in _BARE_TYPES
 
 
+def province_splits(segs: list[Segment],
+                    is_province: Callable[[str], bool]) -> list[list[Segment]]:
+    """``segs`` itself, then every way of cutting a province name off the last piece
+    ("huyện Nghi Lộc Nghệ An"); "Thành phố Hà Tĩnh Hà Tĩnh" has two, so both are offered."""
+    out = [segs]
+    if not segs or is_province(segs[-1].readings[-1].key):
+        return out
+    words = segs[-1].text.split()
+    for k in range(1, min(4, len(words) - 1) + 1):
+        if is_province(name_key(" ".join(words[-k:]))):
+            head, tail = _segment(" ".join(words[:-k])), _segment(" ".join(words[-k:]))
+            if head is not None and tail is not None:
+                out.append([*segs[:-1], head, tail])
+    return out
+
+
 def _written_as_type(text: str, start: int, folded_word: str) -> bool:
     full = _ACCENTED_TYPES.get(folded_word)
     return full is None or text[start:start + len(full)].lower() == full
 
 
-def split_on_types(segments: list[Segment], is_province: Callable[[str], bool] | None = None,
+def split_on_types(segments: list[Segment],
                    skip: Collection[int] = ()) -> tuple[list[Segment], int]:
-    """Second chance for addresses typed without commas: cut each segment before type words,
-    and cut a province name off the end ("huyện Nghi Lộc Nghệ An"). Without diacritics a cut
-    may fall inside a name ("nghi phuong"), so the caller can retry with the cuts numbered in
-    ``skip`` left out; the number of cuts is returned with the segments."""
+    """Second chance for addresses typed without commas: cut each segment before type words.
+    Without diacritics a cut may fall inside a name ("nghi phuong"), so the caller can retry
+    with the cuts numbered in ``skip`` left out; the number of cuts is returned too."""
     out: list[Segment] = []
     seen = 0
     for seg in segments:
@@ -172,12 +188,4 @@ def split_on_types(segments: list[Segment], is_province: Callable[[str], bool] |
             s = _segment(seg.text[a:b])
             if s is not None:
                 out.append(s)
-    if is_province and out and not is_province(out[-1].readings[-1].key):
-        words = out[-1].text.split()
-        for k in range(min(4, len(words) - 1), 0, -1):
-            if is_province(name_key(" ".join(words[-k:]))):
-                head, tail = _segment(" ".join(words[:-k])), _segment(" ".join(words[-k:]))
-                if head is not None and tail is not None:
-                    out[-1:] = [head, tail]
-                break
     return out, seen

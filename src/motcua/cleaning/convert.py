@@ -18,6 +18,7 @@ from motcua.cleaning.address import (
     Reading,
     Segment,
     is_bare_type,
+    province_splits,
     split_address,
     split_on_types,
 )
@@ -277,28 +278,28 @@ def _best(segs: list[Segment], units: AdminUnits) -> _Match | None:
 
 def _retry_without_commas(segs: list[Segment], units: AdminUnits) -> tuple[list[Segment],
                                                                           _Match | None]:
-    """Cut before type words; without diacritics some cuts fall inside names ("huyen quan ba"),
-    so every way of leaving out up to two cuts is scored and the best-confirmed one is kept."""
+    """Cut before type words and cut the province off the end; without diacritics some cuts
+    fall inside names ("huyen quan ba"), so every way of leaving out up to two cuts, with
+    every way of cutting off the province, is scored and the best-confirmed one is kept."""
     def is_province(key: str) -> bool:
         return bool(units.new_province_by_key.get(key) or units.old_province_by_key.get(key))
 
-    first, n_cuts = split_on_types(segs, is_province)
-    if not n_cuts:
-        return segs, None
+    first, n_cuts = split_on_types(segs)
     n = min(n_cuts, 6)
     variants = [(), *((i,) for i in range(n)),
                 *((i, j) for i in range(n) for j in range(i + 1, n))]
     best: tuple[int, list[Segment], _Match] | None = None
     for skips in variants:
-        alt = first if not skips else split_on_types(segs, is_province, skips)[0]
-        if any(is_bare_type(s) for s in alt):
-            continue
-        m = _best(alt, units)
-        if m is not None and (best is None or m.score > best[0]):
-            best = (m.score, alt, m)
-            if m.score >= _TOP_SCORE:  # nothing can be better confirmed than three levels
-                break
-    return (best[1], best[2]) if best else (first, None)
+        cut = first if not skips else split_on_types(segs, skips)[0]
+        for alt in province_splits(cut, is_province):
+            if len(alt) == len(segs) or any(is_bare_type(s) for s in alt):
+                continue
+            m = _best(alt, units)
+            if m is not None and (best is None or m.score > best[0]):
+                best = (m.score, alt, m)
+                if m.score >= _TOP_SCORE:  # nothing is better confirmed than three levels
+                    return alt, m
+    return (best[1], best[2]) if best else (segs, None)
 
 
 def clean_address(text: str, units: AdminUnits | None = None) -> AddressResult:
