@@ -70,12 +70,13 @@ def test_ingest_text_layer_pdf_needs_no_ocr() -> None:
 @pytest.mark.parametrize(
     ("data", "filename", "fragment"),
     [
-        (b"", "empty.pdf", "empty"),
-        (b"%PDF-1.4\nthis is not a pdf", "broken.pdf", "not a readable PDF"),
-        (b"PK\x03\x04garbage", "broken.docx", "not a readable DOCX"),
-        (b"\xff\xfe\x00", "bad.exe", "unsupported"),
-        ("Điều 1".encode("cp1258", errors="replace") + b"\xe0\xe1", "legacy.txt", "not UTF-8"),
-        (b"not an image", "scan.png", "not a readable image"),
+        (b"", "empty.pdf", "tệp rỗng"),
+        (b"%PDF-1.4\nthis is not a pdf", "broken.pdf", "không đọc được tệp PDF"),
+        (b"PK\x03\x04garbage", "broken.docx", "không đọc được tệp DOCX"),
+        (b"\xff\xfe\x00", "bad.exe", "không hỗ trợ"),
+        ("Điều 1".encode("cp1258", errors="replace") + b"\xe0\xe1", "legacy.txt",
+         "không phải văn bản UTF-8"),
+        (b"not an image", "scan.png", "không đọc được tệp ảnh"),
     ],
 )
 def test_ingest_bad_input(data: bytes, filename: str, fragment: str) -> None:
@@ -93,7 +94,7 @@ def test_ingest_encrypted_pdf_refused() -> None:
     writer.encrypt("mật-khẩu", owner_password="owner")
     out = io.BytesIO()
     writer.write(out)
-    with pytest.raises(FileFormatError, match="password"):
+    with pytest.raises(FileFormatError, match="mật khẩu"):
         extract_text(out.getvalue(), "secret.pdf")
 
 

@@ -239,12 +239,12 @@ class PassageIndex:
             meta = json.loads((path / "passages.json").read_text("utf-8"))
         except (OSError, ValueError) as exc:
             raise IndexError_(
-                f"document index at {path} is missing or unreadable",
-                hint="run 'motcua docs import PATH' to import documents first",
+                f"chưa có chỉ mục văn bản tại {path}",
+                hint="nhập văn bản trước: motcua docs import PATH (import)",
             ) from exc
         if meta.get("format") != _FORMAT:
-            raise IndexError_(f"document index at {path} has an old format",
-                              hint="run 'motcua docs reindex'")
+            raise IndexError_(f"chỉ mục văn bản tại {path} là định dạng cũ",
+                              hint="chạy 'motcua docs reindex'")
         index = cls(meta["weights"], meta.get("tie", TIE))
         index.ids = meta["ids"]
         index.filters = meta["filters"]

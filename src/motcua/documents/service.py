@@ -40,16 +40,17 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             out.append(path)
         else:
-            raise InputError(f"{path}: no such file or folder", hint="check the path")
+            raise InputError(f"{path}: không có tệp hoặc thư mục này",
+                             hint="kiểm tra lại đường dẫn")
     return out
 
 
 def _check_query(text: str, what: str = "câu hỏi") -> str:
     text = " ".join((text or "").split())
     if not text:
-        raise InputError(f"empty {what}", hint="type a few words to search for")
+        raise InputError(f"{what} trống", hint="nhập vài từ cần tìm")
     if len(text) > MAX_QUESTION_CHARS:
-        raise InputError(f"{what} is too long ({len(text)} characters)",
+        raise InputError(f"{what} quá dài ({len(text)} ký tự)",
                          hint=f"keep it under {MAX_QUESTION_CHARS} characters")
     return text
 
@@ -72,8 +73,8 @@ class DocumentService:
         """
         if isinstance(source, bytes | bytearray):
             if not filename:
-                raise InputError("a filename is needed with uploaded bytes",
-                                 hint="send the original file name (its suffix picks the reader)")
+                raise InputError("thiếu tên tệp tải lên",
+                                 hint="gửi kèm tên tệp gốc (đuôi tệp quyết định cách đọc)")
             data, name, origin = bytes(source), filename, ""
         else:
             path = Path(source)
@@ -178,9 +179,9 @@ class DocumentService:
 
     def search(self, query: str, type: str | None = None, issuer: str | None = None,
                year: int | None = None, limit: int = 10) -> list[SearchHit]:
-        query = _check_query(query, "query")
+        query = _check_query(query, "từ khóa")
         if limit < 1 or limit > 100:
-            raise InputError("limit must be between 1 and 100", hint="use --limit 10")
+            raise InputError("số kết quả phải từ 1 đến 100", hint="ví dụ --limit 10")
         return [c.hit for c in self._candidates(query, limit, type=type, issuer=issuer,
                                                 year=year)]
 

@@ -54,8 +54,8 @@ def get_document(session: Session, ref: int | str) -> DocumentRow:
         row = session.scalar(select(DocumentRow).where(DocumentRow.number == str(ref))
                              .order_by(DocumentRow.id.desc()).limit(1))
     if row is None:
-        raise NotFound(f"document {ref} not found",
-                       hint="list documents with 'motcua docs list' or import it first")
+        raise NotFound(f"không tìm thấy văn bản {ref}",
+                       hint="xem danh sách bằng 'motcua docs list' hoặc nhập văn bản trước")
     return row
 
 

@@ -210,7 +210,7 @@ def summarize(meta: DocumentMeta, passages: list[Passage], *, length: str = "sho
     if length not in LENGTHS:
         from motcua._errors import InputError
 
-        raise InputError(f"unknown summary length {length!r}", hint="use short or long")
+        raise InputError(f"độ dài tóm tắt không hợp lệ: {length!r}", hint="dùng short hoặc long")
     k = LENGTHS[length]
     sentences = _located_sentences(passages)
     ranked = _rank(sentences) if sentences else []

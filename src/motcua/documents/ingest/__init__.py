@@ -28,7 +28,7 @@ def extract_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedTe
     """Read ``data`` according to the suffix of ``filename``."""
     suffix = Path(filename).suffix.lower()
     if not data:
-        raise FileFormatError(f"{filename}: the file is empty", hint="check the file",
+        raise FileFormatError(f"{filename}: tệp rỗng", hint="kiểm tra lại tệp",
                               path=filename)
     if suffix == ".pdf":
         return pdf_to_text(data, filename, ocr=ocr)
@@ -45,8 +45,8 @@ def extract_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedTe
     if suffix in _IMAGE:
         return _image(data, filename, ocr=ocr)
     raise FileFormatError(
-        f"{filename}: unsupported file type {suffix or '(none)'}",
-        hint="use PDF, DOCX, HTML, Markdown, TXT, CSV or an image (PNG, JPG, TIFF)",
+        f"{filename}: không hỗ trợ loại tệp {suffix or '(không có đuôi)'}",
+        hint="dùng PDF, DOCX, HTML, Markdown, TXT, CSV hoặc ảnh (PNG, JPG, TIFF)",
         path=filename,
     )
 
@@ -58,7 +58,7 @@ def _image(data: bytes, filename: str, *, ocr: bool) -> ExtractedText:
         image = Image.open(io.BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError) as exc:
-        raise FileFormatError(f"{filename}: not a readable image", hint="scan it again",
+        raise FileFormatError(f"{filename}: không đọc được tệp ảnh", hint="quét lại văn bản",
                               path=filename) from exc
     text = ocr_image(image) if ocr else ""
     return ExtractedText(text=text, format="image", pages=1, ocr_pages=[1] if ocr else [])

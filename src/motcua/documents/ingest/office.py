@@ -48,8 +48,8 @@ def docx_to_text(data: bytes, filename: str) -> str:
         doc = load_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise FileFormatError(
-            f"{filename}: not a readable DOCX file ({exc.__class__.__name__})",
-            hint="open it in Word or LibreOffice and save it again as .docx",
+            f"{filename}: không đọc được tệp DOCX ({exc.__class__.__name__})",
+            hint="mở bằng Word hoặc LibreOffice và lưu lại dạng .docx",
             path=filename,
         ) from exc
     return nfc("\n".join(_blocks(doc))).strip() + "\n"

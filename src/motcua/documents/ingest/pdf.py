@@ -47,8 +47,8 @@ def ocr_image(image: Any) -> str:
     """Recognise one PIL image as Vietnamese text."""
     if not ocr_available():
         raise ExternalServiceError(
-            "Tesseract OCR with Vietnamese data is not installed",
-            hint="install the Debian packages tesseract-ocr and tesseract-ocr-vie",
+            "chưa cài Tesseract OCR với dữ liệu tiếng Việt",
+            hint="cài gói Debian tesseract-ocr và tesseract-ocr-vie",
         )
     import pytesseract
 
@@ -91,15 +91,15 @@ def pdf_to_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedTex
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise FileFormatError(
-                f"{filename}: the PDF is password-protected",
-                hint="remove the password (print to PDF) and import it again",
+                f"{filename}: tệp PDF có mật khẩu",
+                hint="bỏ mật khẩu (in ra PDF mới) rồi nhập lại",
                 path=filename,
             )
         pages = list(reader.pages)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise FileFormatError(
-            f"{filename}: not a readable PDF ({exc.__class__.__name__}: {exc})",
-            hint="check that the file is a complete PDF; download or scan it again",
+            f"{filename}: không đọc được tệp PDF ({exc.__class__.__name__}: {exc})",
+            hint="kiểm tra tệp PDF có đầy đủ không; tải hoặc quét lại",
             path=filename,
         ) from exc
     texts: list[str] = []

@@ -31,8 +31,8 @@ def decode_text(data: bytes, filename: str) -> str:
         return nfc(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise FileFormatError(
-            f"{filename}: not UTF-8 text (byte {exc.start})",
-            hint="save the file as UTF-8 (Unicode) and import it again",
+            f"{filename}: tệp không phải văn bản UTF-8 (byte {exc.start})",
+            hint="lưu lại tệp dưới dạng UTF-8 (Unicode) rồi nhập lại",
             path=filename,
         ) from exc
 
