@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import cache_dir, shared_root
-from bench.engines import ENGINES
+from bench.engines import ENGINES, engine_class
 from bench.report import machine, render
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {
         "date": dt.date.today().isoformat(), "command": f"{args.what} --{args.mode}",
         "machine": machine(), "mode": asdict(cfg),
-        "notes": {name: cls.note for name, cls in ENGINES.items()},
+        "notes": {name: engine_class(name).note for name in ENGINES},
     }
     work = Path(tempfile.mkdtemp(prefix="run-", dir=cache_dir()))
     try:

@@ -133,6 +133,13 @@ def _ratio(value: float, best: float) -> str:
     return f"×{value / best:.1f}" if best > 0 else "—"
 
 
+def _rss(r: dict[str, Any]) -> str:
+    total = f"{r['rss'] / _MB:.0f}"
+    if r.get("rss_anon") or r.get("rss_file"):
+        total += f" ({r.get('rss_anon', 0) / _MB:.0f} + {r.get('rss_file', 0) / _MB:.0f})"
+    return total
+
+
 def _speed(s: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for size, data in s.get("sizes", {}).items():
@@ -141,7 +148,8 @@ def _speed(s: dict[str, Any]) -> list[str]:
         best = {k: min((r[k] for r in ok.values()), default=0.0)
                 for k in ("build_s", "p50_ms", "p95_ms", "p99_ms")}
         out += ["", f"### {size}: {data['passages']:,} passages", ""]
-        header = ["engine", "build s", "size MB", "RSS serving MB", "p50 ms", "p95 ms",
+        header = ["engine", "build s", "size MB", "RSS serving MB (private + mapped)", "p50 ms",
+                  "p95 ms",
                   "p99 ms", "q/s (1 thread)", "queries"]
         rows = []
         for name, r in engines.items():
@@ -150,7 +158,7 @@ def _speed(s: dict[str, Any]) -> list[str]:
                 continue
             rows.append([
                 name, f"{r['build_s']:.1f} ({_ratio(r['build_s'], best['build_s'])})",
-                f"{r['size_bytes'] / _MB:.1f}", f"{r['rss'] / _MB:.0f}",
+                f"{r['size_bytes'] / _MB:.1f}", _rss(r),
                 *(f"{r[k]:.2f} ({_ratio(r[k], best[k])})" for k in ("p50_ms", "p95_ms", "p99_ms")),
                 f"{r['qps']:.0f}", f"{r['queries']:,}"])
         out += _table(header, rows)

@@ -37,17 +37,23 @@ _SINGLE_THREAD = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "M
                                    "NUMBA_NUM_THREADS", "RAYON_NUM_THREADS")}
 
 
+_STATUS_KEYS = {"VmRSS": "rss", "VmHWM": "peak_rss", "RssAnon": "rss_anon",
+                "RssFile": "rss_file"}
+
+
 def rss_bytes() -> dict[str, int]:
-    """Current (VmRSS) and peak (VmHWM) resident memory of this process, from /proc."""
-    out = {"rss": 0, "peak_rss": 0}
+    """Resident memory of this process from /proc: current (rss), peak, and the split into
+    private memory (rss_anon) and mapped file pages (rss_file: memory-mapped index files,
+    shared by every process that maps them and dropped first under memory pressure)."""
+    out = dict.fromkeys(_STATUS_KEYS.values(), 0)
     try:
         status = Path("/proc/self/status").read_text()
     except OSError:
         return out
     for line in status.splitlines():
         key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            out["rss" if key == "VmRSS" else "peak_rss"] = int(value.split()[0]) * 1024
+        if key in _STATUS_KEYS:
+            out[_STATUS_KEYS[key]] = int(value.split()[0]) * 1024
     return out
 
 
@@ -104,8 +110,7 @@ def _serve(engine_name: str, index: Path, queries_file: Path, k: int,
     total = sum(times)
     return {
         "queries": len(times), "empty_results": empty, "load_s": round(load_s, 4),
-        "rss_base": before, "rss_after_load": after_load, "rss": mem["rss"],
-        "peak_rss": mem["peak_rss"],
+        "rss_base": before, "rss_after_load": after_load, **mem,
         "p50_ms": round(_percentile(times, 50), 4), "p95_ms": round(_percentile(times, 95), 4),
         "p99_ms": round(_percentile(times, 99), 4), "mean_ms": round(total / len(times), 4),
         "qps": round(1000 * len(times) / total, 1) if total else 0.0,

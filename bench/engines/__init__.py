@@ -3,52 +3,47 @@
 Why a separate interface from ``motcua.search.SearchBackend``: the benchmark must drive engines
 motcua does not ship (bm25s, tantivy, SQLite FTS5) and must measure their size on disk and load
 them in a fresh process; it returns plain ids, not scored hits, because only ranks are compared.
+Adapters are imported lazily, so a serving process holds only its own engine's libraries and
+its resident memory is that engine's.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
-from collections.abc import Callable
 from pathlib import Path
 
 from bench.engines._base import Engine, dir_size
-from bench.engines.bm25s_engine import Bm25sEngine
-from bench.engines.fts5_engine import Fts5Engine
-from bench.engines.motcua_engine import MotcuaEngine
-from bench.engines.tantivy_engine import TantivyEngine
 
-__all__ = ["ENGINES", "Engine", "dir_size", "load_engine", "make_engine"]
+__all__ = ["ENGINES", "Engine", "dir_size", "engine_class", "load_engine", "make_engine"]
 
 # Order is the order of the report's rows: ours first, then the baselines a user would pick.
-ENGINES: dict[str, type[Engine]] = {
-    "motcua": MotcuaEngine,
-    "bm25s": Bm25sEngine,
-    "tantivy": TantivyEngine,
-    "sqlite-fts5": Fts5Engine,
+_ADAPTERS = {
+    "motcua": "bench.engines.motcua_engine:MotcuaEngine",
+    "motcua-docs": "bench.engines.motcua_docs_engine:MotcuaDocsEngine",
+    "bm25s": "bench.engines.bm25s_engine:Bm25sEngine",
+    "tantivy": "bench.engines.tantivy_engine:TantivyEngine",
+    "sqlite-fts5": "bench.engines.fts5_engine:Fts5Engine",
 }
-# The documents room's index, when this checkout has it: what document search really serves.
-if importlib.util.find_spec("motcua.documents.index") is not None:
-    try:
-        from bench.engines.motcua_docs_engine import MotcuaDocsEngine
-    except ImportError:  # the room is mid-change in this checkout: benchmark without it
-        pass
-    else:
-        ENGINES = {"motcua": MotcuaEngine, "motcua-docs": MotcuaDocsEngine,
-                   **{k: v for k, v in ENGINES.items() if k != "motcua"}}
+# The documents room's index is measured when this checkout has it (what document search
+# really serves); the bare engine row "motcua" is always there.
+ENGINES: tuple[str, ...] = tuple(
+    name for name in _ADAPTERS
+    if name != "motcua-docs" or importlib.util.find_spec("motcua.documents.index") is not None
+)
+
+
+def engine_class(name: str) -> type[Engine]:
+    if name not in ENGINES:
+        raise SystemExit(f"unknown engine {name!r}; known engines: {', '.join(ENGINES)}")
+    module, _, cls = _ADAPTERS[name].partition(":")
+    found: type[Engine] = getattr(importlib.import_module(module), cls)
+    return found
 
 
 def make_engine(name: str) -> Engine:
-    return _lookup(name)()
+    return engine_class(name)()
 
 
 def load_engine(name: str, path: Path) -> Engine:
-    loader: Callable[[Path], Engine] = _lookup(name).load
-    return loader(path)
-
-
-def _lookup(name: str) -> type[Engine]:
-    try:
-        return ENGINES[name]
-    except KeyError:
-        known = ", ".join(ENGINES)
-        raise SystemExit(f"unknown engine {name!r}; known engines: {known}") from None
+    return engine_class(name).load(path)
