@@ -4,6 +4,7 @@
 the file pipelines live in ``records`` and the evaluation in ``evaluate``.
 """
 
-from motcua.cleaning.convert import AddressResult, Candidate, clean_address
+from motcua.cleaning.convert import clean_address
+from motcua.cleaning.result import AddressResult, Candidate
 
 __all__ = ["AddressResult", "Candidate", "clean_address"]
