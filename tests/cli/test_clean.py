@@ -53,11 +53,11 @@ def test_clean_records_command_default_output_and_report(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["clean", "addresses", "missing.csv", "--column", "x"], "File not found"),
-    (["clean", "addresses", "{src}", "--column", "Address"], "Column 'Address' not found"),
-    (["clean", "records", "{src}", "--map", "colour=Màu"], "Bad --map entry"),
+    (["clean", "addresses", "missing.csv", "--column", "x"], "Không tìm thấy tệp"),
+    (["clean", "addresses", "{src}", "--column", "Address"], "Không có cột 'Address'"),
+    (["clean", "records", "{src}", "--map", "colour=Màu"], "Mục --map không hợp lệ"),
     (["clean", "addresses", "{src}", "--column", "Địa chỉ", "--json-report", "/nonexistent/r.json"],
-     "Report folder does not exist"),
+     "Thư mục báo cáo không tồn tại"),
 ])
 def test_clean_commands_bad_input_exit_nonzero(tmp_path: Path, args: list[str], message: str,
                                                monkeypatch: pytest.MonkeyPatch,

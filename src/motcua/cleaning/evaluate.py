@@ -49,19 +49,19 @@ class Prediction:
 
 def load_gold(path: Path) -> list[GoldAddress]:
     if not path.is_file():
-        raise InputError(f"Gold file not found: {path}",
-                         hint="pass the path of addresses.dev.csv (id,address,style,...)")
+        raise InputError(f"Không tìm thấy tệp đáp án: {path}",
+                         hint="truyền đường dẫn tệp CSV có các cột id,address,style,new_ward_code")
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise FileFormatError(f"{path.name} lacks the column(s) {', '.join(missing)}",
-                                  hint="the gold file needs id,address,style,new_ward_code")
+            raise FileFormatError(f"{path.name} thiếu cột {', '.join(missing)}",
+                                  hint="tệp đáp án cần các cột id,address,style,new_ward_code")
         rows = [GoldAddress(r.get("id") or str(i), r["address"], r["style"],
                             tuple(c for c in r["new_ward_code"].split("|") if c))
                 for i, r in enumerate(reader, start=2)]
     if not rows:
-        raise FileFormatError(f"{path.name} has no rows", hint="check the file")
+        raise FileFormatError(f"{path.name} không có dòng nào", hint="kiểm tra lại tệp")
     return rows
 
 

@@ -29,6 +29,7 @@ __all__ = ["AtomicTableWriter", "Row", "TableReader", "cell_text", "detect_encod
 
 log = logging.getLogger(__name__)
 SUPPORTED = (".csv", ".xlsx")
+_ENCODING_HINT = "chỉ rõ mã hóa bằng --encoding (utf-8, cp1258 hoặc cp1252)"
 # Bytes that Windows-1258 uses for Vietnamese (the five combining tone marks, Đ đ Ư ư) and
 # that are rare in Western-European text written in Windows-1252.
 _CP1258_MARKERS = frozenset(b"\xcc\xec\xd2\xf2\xde\xd0\xf0\xdd\xfd")
@@ -45,8 +46,8 @@ class Row:
 def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise FileFormatError(f"Unsupported file type {suffix or '(none)'}: {path.name}",
-                              hint="use a .csv or .xlsx file")
+        raise FileFormatError(f"Không hỗ trợ loại tệp {suffix or '(không có đuôi)'}: {path.name}",
+                              hint="dùng tệp .csv hoặc .xlsx")
     return suffix
 
 
@@ -102,7 +103,7 @@ class TableReader:
 
     def __init__(self, path: Path, *, encoding: str | None = None, sheet: str | None = None):
         if not path.is_file():
-            raise InputError(f"File not found: {path}", hint="check the path")
+            raise InputError(f"Không tìm thấy tệp: {path}", hint="kiểm tra lại đường dẫn")
         self.path = path
         self.kind = _suffix(path)
         self.encoding = ""
@@ -130,8 +131,8 @@ class TableReader:
                 first_line = text.readline()
             except UnicodeDecodeError as exc:
                 raise FileFormatError(
-                    f"{self.path.name}: the first line is not {self.encoding}",
-                    hint="pass --encoding (utf-8, cp1258, cp1252)") from exc
+                    f"{self.path.name}: dòng đầu không phải mã {self.encoding}",
+                    hint=_ENCODING_HINT) from exc
             try:
                 dialect: Any = csv.Sniffer().sniff(first_line, delimiters=",;\t")
             except csv.Error:
@@ -142,8 +143,8 @@ class TableReader:
             self._rows = self._xlsx_rows()
         first = next(self._rows, None)
         if first is None:
-            raise FileFormatError(f"{self.path.name} is empty",
-                                  hint="the first row must be a header")
+            raise FileFormatError(f"{self.path.name} trống",
+                                  hint="dòng đầu tiên phải là dòng tiêu đề")
         self.header = [str(v).strip() if v is not None else "" for v in first.values]
 
     def _csv_rows(self, reader: Any) -> Iterator[Row]:
@@ -157,8 +158,8 @@ class TableReader:
                 continue
             except UnicodeDecodeError as exc:
                 raise FileFormatError(
-                    f"{self.path.name}: bytes that are not {self.encoding} near line "
-                    f"{reader.line_num + 1}", hint="pass --encoding (utf-8, cp1258, cp1252)",
+                    f"{self.path.name}: có byte không phải mã {self.encoding} gần dòng "
+                    f"{reader.line_num + 1}", hint=_ENCODING_HINT,
                 ) from exc
             yield Row(reader.line_num, values)
 
@@ -169,12 +170,13 @@ class TableReader:
         try:
             wb = load_workbook(self.path, read_only=True, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-            raise FileFormatError(f"{self.path.name} is not a readable .xlsx file: {exc}",
-                                  hint="save it again from Excel as .xlsx, or export CSV") from exc
+            raise FileFormatError(
+                f"{self.path.name} không đọc được như tệp .xlsx: {exc}",
+                hint="mở bằng Excel rồi lưu lại dạng .xlsx, hoặc xuất ra CSV") from exc
         self._stack.callback(wb.close)
         if self.sheet and self.sheet not in wb.sheetnames:
-            raise InputError(f"No sheet named {self.sheet!r}",
-                             hint=f"sheets: {', '.join(wb.sheetnames)}")
+            raise InputError(f"Không có trang tính {self.sheet!r}",
+                             hint=f"các trang tính: {', '.join(wb.sheetnames)}")
         ws = wb[self.sheet] if self.sheet else wb.worksheets[0]
         self.total = ws.max_row or 0
         for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
@@ -248,8 +250,8 @@ class AtomicTableWriter:
         self.path = path
         self.kind = _suffix(path)
         if not path.parent.is_dir():
-            raise InputError(f"Output folder does not exist: {path.parent}",
-                             hint="create it or choose another -o path")
+            raise InputError(f"Thư mục đầu ra không tồn tại: {path.parent}",
+                             hint="tạo thư mục hoặc chọn đường dẫn -o khác")
         self.tmp = make_temp(path)
         self._fh: IO[str] | None = None
         if self.kind == ".csv":

@@ -84,8 +84,8 @@ def _find_column(header: list[str], wanted: str) -> int:
     key = " ".join(fast_fold(nfc(wanted)).split())
     if key in folded:
         return folded.index(key)
-    raise InputError(f"Column {wanted!r} not found",
-                     hint=f"columns in the file: {', '.join(h for h in header if h)}")
+    raise InputError(f"Không có cột {wanted!r}",
+                     hint=f"các cột trong tệp: {', '.join(h for h in header if h)}")
 
 
 def parse_mapping(text: str) -> dict[str, str]:
@@ -95,11 +95,11 @@ def parse_mapping(text: str) -> dict[str, str]:
         key, sep, col = part.partition("=")
         key = key.strip().lower()
         if not sep or not col.strip() or key not in FIELDS:
-            raise InputError(f"Bad --map entry {part.strip()!r}",
-                             hint=f"use field=Column with field one of {', '.join(FIELDS)}")
+            raise InputError(f"Mục --map không hợp lệ: {part.strip()!r}",
+                             hint=f"viết trường=Tên cột, trường là một trong: {', '.join(FIELDS)}")
         mapping[key] = col.strip()
     if not mapping:
-        raise InputError("--map is empty", hint="e.g. --map 'name=Họ tên,dob=Ngày sinh'")
+        raise InputError("--map trống", hint="ví dụ --map 'name=Họ tên,dob=Ngày sinh'")
     return mapping
 
 
@@ -133,8 +133,8 @@ def default_output(inp: Path) -> Path:
 def _check_output(inp: Path, out: Path) -> None:
     """The input is the record of what was received; we never write over it."""
     if out.resolve() == inp.resolve():
-        raise InputError(f"Output {out.name} is the input file",
-                         hint="choose another -o path; the input is never overwritten")
+        raise InputError(f"Tệp đầu ra {out.name} trùng tệp đầu vào",
+                         hint="chọn đường dẫn -o khác; tệp đầu vào không bao giờ bị ghi đè")
 
 
 def clean_addresses_file(inp: Path, column: str, out: Path | None = None, *,

@@ -176,14 +176,14 @@ def _package_data_dir() -> Path:
     spec = importlib.util.find_spec("vietnamadminunits")
     if spec is None or not spec.submodule_search_locations:
         raise ConfigError(
-            "The vietnamadminunits package is not installed",
-            hint="pip install vietnamadminunits (it provides the administrative-unit tables)",
+            "Chưa cài gói vietnamadminunits (bảng đơn vị hành chính)",
+            hint="pip install vietnamadminunits",
         )
     data = Path(next(iter(spec.submodule_search_locations))) / "data"
     if not (data / "dataset.db").is_file() or not (data / "converter_2025.json").is_file():
         raise ConfigError(
-            f"vietnamadminunits at {data.parent} has no dataset.db/converter_2025.json",
-            hint="reinstall vietnamadminunits>=1.0",
+            f"Gói vietnamadminunits tại {data.parent} thiếu dataset.db/converter_2025.json",
+            hint="cài lại: pip install --force-reinstall vietnamadminunits>=1.0",
         )
     return data
 

@@ -60,8 +60,8 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 def _check_report_path(path: Path | None) -> None:
     """Before the run, not after it: an hour of cleaning must not end on a typo in a path."""
     if path is not None and not path.parent.is_dir():
-        raise InputError(f"Report folder does not exist: {path.parent}",
-                         hint="create it or choose another report path")
+        raise InputError(f"Thư mục báo cáo không tồn tại: {path.parent}",
+                         hint="tạo thư mục hoặc chọn đường dẫn báo cáo khác")
 
 
 def _print_summary(report: dict[str, Any], field_order: list[str]) -> None:
