@@ -50,3 +50,12 @@ def test_structure_long_text_chunked() -> None:
 
 def test_structure_sentences() -> None:
     assert split_sentences("Một câu. Hai câu; Ba câu.") == ["Một câu.", "Hai câu;", "Ba câu."]
+
+
+def test_structure_pdf_line_wrap_is_not_a_clause() -> None:
+    text = ("Điều 2. Hiệu lực\n1. Quyết định này thay thế các nội dung tương ứng đã được quy định "
+            "tại khoản\n2. Điều 5 của Quyết định số 1/QĐ-UBND.\n2. Quyết định có hiệu lực từ "
+            "ngày ký.")
+    passages = split_passages(text)
+    assert [p.path for p in passages] == ["Điều 2, khoản 1", "Điều 2, khoản 2"]
+    assert "2. Điều 5" in passages[0].text

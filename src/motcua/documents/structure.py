@@ -16,6 +16,7 @@ from motcua.documents.model import Passage
 __all__ = ["MAX_PASSAGE_CHARS", "split_passages", "split_sentences"]
 
 MAX_PASSAGE_CHARS = 1500
+SHORT_LINE = 60
 _POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 _PART = re.compile(r"^(?:PHẦN|Phần)\s+(THỨ\s+\S+|thứ\s+\S+|[IVXLC]+|\d+)\b[.:]?\s*(.*)$")
@@ -108,10 +109,20 @@ def split_passages(text: str, *, max_chars: int = MAX_PASSAGE_CHARS) -> list[Pas
         units.append(unit)
         return unit
 
+    boundary, last, last_heading = True, "", False
     for raw in text.split("\n"):
         line = " ".join(raw.split())
         if not line:
+            boundary = True
             continue
+        # A clause or point starts a line only after a paragraph break, a finished sentence,
+        # a heading or a short line (a hard-wrapped paragraph ends short); otherwise
+        # "2. Điều này" is a PDF line wrap inside a sentence.
+        can_start = (boundary or last.endswith((".", ";", ":", "!", "?")) or last_heading
+                     or len(last) < SHORT_LINE)
+        boundary, last = False, line
+        last_heading = bool(pending_title) or any(
+            r.match(line) for r in (_ARTICLE, _CHAPTER, _PART, _SECTION, _ROMAN, _ANNEX))
         cur = units[-1]
         if pending_title and not any(r.match(line) for r in (_ARTICLE, _CLAUSE, _CHAPTER)):
             if pending_title == "article":
@@ -159,14 +170,14 @@ def split_passages(text: str, *, max_chars: int = MAX_PASSAGE_CHARS) -> list[Pas
             new(article=None, article_title=None, clause=None, point=None, lead="",
                 closing=True).lines.append(line)
             continue
-        if m := _CLAUSE.match(line):
+        if can_start and (m := _CLAUSE.match(line)):
             number = int(m.group(1))
             if number == 1 or (cur.clause is not None and 0 < number - cur.clause <= 2):
                 unit = new(clause=number, point=None, lead=cur.article_title or "")
                 unit.lines.append(line)
                 clause_intro = line
                 continue
-        if (m := _POINT.match(line)) and cur.clause is not None:
+        if can_start and (m := _POINT.match(line)) and cur.clause is not None:
             letter = m.group(1)
             expected = (_POINT_LETTERS[_POINT_LETTERS.index(cur.point) + 1]
                         if cur.point and cur.point in _POINT_LETTERS[:-1] else "a")
