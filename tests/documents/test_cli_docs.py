@@ -25,3 +25,15 @@ def test_cli_docs_import_search_ask_summarize(tmp_path: Path) -> None:
     assert "xã Na Mẫu" in out.stdout and "Điều 1, khoản 1" in out.stdout
     out = runner.invoke(app, ["docs", "summarize", "12/QĐ-UBND", "--length", "long", "--json"])
     assert json.loads(out.stdout)["signer"] == "Nguyễn Văn An"
+    out = runner.invoke(app, ["docs", "show", "12/QĐ-UBND", "--json"])
+    paths = [p["path"] for p in json.loads(out.stdout)["passages"]]
+    assert "Điều 1, khoản 2, điểm a" in paths
+    out = runner.invoke(app, ["docs", "list"])
+    assert "12/QĐ-UBND" in out.stdout
+
+
+def test_cli_docs_errors_exit_nonzero(tmp_path: Path) -> None:
+    out = runner.invoke(app, ["docs", "import", str(tmp_path / "missing")])
+    assert out.exit_code != 0
+    out = runner.invoke(app, ["docs", "search", "xã"])
+    assert out.exit_code != 0

@@ -168,6 +168,23 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     console.print(table)
 
 
+@docs_app.command("show")
+def show(
+    ref: Annotated[str, typer.Argument(help="document id or number")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """A document's metadata and its passages with their article paths."""
+    service = _service()
+    doc, passages = service.get(ref), service.passages(ref)
+    if as_json:
+        print_json({**doc, "passages": passages})
+        return
+    console.print(f"[bold]{escape(str(doc['doc_type'] or ''))} {escape(str(doc['number'] or ''))}"
+                  f"[/] — {escape(str(doc['subject'] or doc['filename']))}")
+    for p in passages:
+        console.print(f"[cyan]{escape(str(p['path']))}[/]: {escape(str(p['text']))}")
+
+
 @docs_app.command("reindex")
 def reindex() -> None:
     """Rebuild the document index from the database."""

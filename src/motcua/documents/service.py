@@ -221,6 +221,13 @@ class DocumentService:
         with self.db.session() as session:
             return store.to_dict(store.get_document(session, ref))
 
+    def passages(self, ref: int | str) -> list[dict[str, object]]:
+        """The document's passages in order, each with its citable path."""
+        with self.db.session() as session:
+            row = store.get_document(session, ref)
+            return [{"id": pid, "path": p.path or "phần đầu", "text": p.text}
+                    for pid, p in store.passages_of(row)]
+
     def summarize(self, ref: int | str | Path, length: str = "short") -> Summary:
         """Summary of a stored document (id or number) or of a file that is not imported."""
         path = Path(str(ref))
