@@ -34,7 +34,7 @@ def test_service_import_folder_idempotent(service: DocumentService, folder: Path
     assert failed.filename == "broken.pdf" and failed.error
     again = service.import_paths([folder])
     assert sorted(r.status for r in again) == ["failed", "unchanged", "unchanged", "unchanged"]
-    assert len(service.list()) == 3
+    assert len(service.list_documents()) == 3
 
 
 def test_service_search_cites_clause_and_filters(service: DocumentService, folder: Path) -> None:
@@ -64,7 +64,7 @@ def test_service_ask_abstains_off_topic(service: DocumentService, folder: Path) 
 
 def test_service_summarize_stored_and_file(service: DocumentService, folder: Path) -> None:
     service.import_paths([folder])
-    doc_id = next(d["id"] for d in service.list() if d["number"] == "12/QĐ-UBND")
+    doc_id = next(d["id"] for d in service.list_documents() if d["number"] == "12/QĐ-UBND")
     summary = service.summarize(int(str(doc_id)), length="long")
     assert summary.signer == "Nguyễn Văn An"
     assert any("95%" in f.text for f in summary.figures)

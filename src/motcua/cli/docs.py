@@ -156,7 +156,7 @@ def summarize(
 @docs_app.command("list")
 def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Imported documents."""
-    docs = _service().list()
+    docs = _service().list_documents()
     if as_json:
         print_json(docs)
         return

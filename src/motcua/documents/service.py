@@ -213,7 +213,7 @@ class DocumentService:
                          citations=[citation], passages=[c.hit for c in candidates])
 
     # -- documents ------------------------------------------------------------------------
-    def list(self) -> list[dict[str, object]]:
+    def list_documents(self) -> list[dict[str, object]]:
         with self.db.session() as session:
             return [store.to_dict(r) for r in store.list_documents(session)]
 
