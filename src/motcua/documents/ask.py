@@ -24,6 +24,8 @@ __all__ = ["MIN_BIGRAM_COVERAGE", "MIN_COVERAGE", "Candidate", "answer", "conten
 MIN_COVERAGE = 0.6
 MIN_BIGRAM_COVERAGE = 0.25
 SWITCH_MARGIN = 4.0
+TWIN_RATIO = 0.9  # retrieval score of the twin passage relative to the best
+TWIN_SENTENCE = 0.85  # its sentence's question-word weight relative to the best
 _ASK_WORDS_TEXT = (
     "hình thành từ nhập vào thuộc đơn vị hành chính mới nay là tên gọi sáp sắp xếp năm hiện"
 )
@@ -100,10 +102,37 @@ def answer(question: str, candidates: Sequence[Candidate], *, max_sentences: int
                     reverse=True)
     chosen = [s for score, _, s in scored[:max_sentences] if score >= 0.8 * best_score]
     chosen.sort(key=sentences.index)
+    citations = [best.hit.citation]
+    twin = _twin(question, candidates, best_i, best_score, idf)
+    if twin is not None:
+        chosen.append(twin[0])
+        citations.append(twin[1].hit.citation)
     return AskResult(
         status="answer", question=question, answer=" ".join(chosen), sentences=chosen,
-        citations=[best.hit.citation], passages=passages,
+        citations=citations, passages=passages,
     )
+
+
+def _twin(question: str, candidates: Sequence[Candidate], best_i: int, best_score: float,
+          idf: Callable[[str], float]) -> tuple[str, Candidate] | None:
+    """The next passage when it answers exactly as well: two old communes of one name.
+
+    Why: "xã Tân Trào" existed in two districts; choosing one silently is a coin toss, and
+    showing both, each with its citation, lets the official see the ambiguity.
+    """
+    best = candidates[best_i]
+    for cand in candidates[best_i + 1 : best_i + 3]:
+        if cand.hit.score < TWIN_RATIO * best.hit.score:
+            return None
+        if cand.hit.citation.document_id != best.hit.citation.document_id:
+            continue
+        scored = [(_sentence_score(question, s, idf), s) for s in split_sentences(cand.hit.text)]
+        if not scored:
+            continue
+        score, sentence = max(scored)
+        if score >= TWIN_SENTENCE * best_score:
+            return sentence, cand
+    return None
 
 
 def snippet(text: str, query: str, *, width: int = 240) -> str:

@@ -28,6 +28,7 @@ _POINT = re.compile(r"^([a-zđ])\)\s*(\S.*)$")
 _CLOSING = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.?\s+[A-ZĐÀ-Ỹ])")
 _ANNEX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b\s*([IVXLC\d]*)")
 _ROMAN = re.compile(r"^([IVX]{1,5})\s*[-.–)]\s*(\S.*)$")
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[a-zđ]\))\s*(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.;!?:])\s+(?=[A-ZĐÀ-Ỹ0-9\"“(-])")
 
 
@@ -70,6 +71,7 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of one passage (Vietnamese legal punctuation; lines are kept apart)."""
     out: list[str] = []
     for line in text.split("\n"):
+        line = _ENUMERATOR.sub("", line)  # "54. Sắp xếp" → "Sắp xếp": the path cites 54
         out.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
     return out
 
