@@ -54,8 +54,9 @@ def import_(
         def step(result: Any) -> None:
             progress.advance(task)
             if result.status == "failed":
+                hint = f" [yellow]({escape(result.hint)})[/]" if result.hint else ""
                 progress.console.print(f"[red]Bỏ qua[/] {escape(result.filename)}: "
-                                       f"{escape(result.error or '')}")
+                                       f"{escape(result.error or '')}{hint}")
 
         results = service.import_paths(paths, ocr=not no_ocr, on_file=step, files=files)
     elapsed = time.perf_counter() - start

@@ -103,3 +103,4 @@ class ImportResult(BaseModel):
     passages: int = 0
     ocr_pages: list[int] = Field(default_factory=list)
     error: str | None = None
+    hint: str | None = None

@@ -94,7 +94,7 @@ class DocumentService:
             doc = parse_document(data, name, ocr=ocr)
         except (FileFormatError, ExternalServiceError) as exc:
             log.warning("document skipped", extra={"file": name, "error": exc.message})
-            return ImportResult(filename=name, status="failed", error=str(exc))
+            return ImportResult(filename=name, status="failed", error=exc.message, hint=exc.hint)
         with self.db.session() as session:
             row = store.add_document(session, doc, origin)
             result = ImportResult(filename=name, status="imported", document_id=row.id,
