@@ -53,7 +53,8 @@ def shared_root() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
 
 
-def _old_styles(w: OldWard, d: str, p: str, street: str) -> Iterator[tuple[str, str]]:
+def _old_styles(w: OldWard, d: str, p: str, street: str,
+                new_p: str) -> Iterator[tuple[str, str]]:
     wt, wn = strip_type(w.name, WARD_TYPES)
     dt_, dn = strip_type(d, DISTRICT_TYPES)
     _, pn = strip_type(p, PROVINCE_TYPES)
@@ -65,10 +66,11 @@ def _old_styles(w: OldWard, d: str, p: str, street: str) -> Iterator[tuple[str, 
     yield "mixed", fold(f"{street}, {ABBR[wt].lower()} {wn}, {ABBR[dt_].lower()} {dn}, {pn}")
     yield "nocomma", f"{street} {w.name} {d} {pn}"
     yield "nocomma_nodiac", fold(f"{street} {w.name} {d} {pn}")
+    yield "new_province_old_rest", f"{street}, {w.name}, {d}, {new_p}"
 
 
 def synthetic_gold(n: int, seed: int = 7) -> list[GoldAddress]:
-    """Gold rows built from the package tables: old communes eight ways, new wards three ways."""
+    """Gold rows built from the package tables: old communes nine ways, new wards three ways."""
     units = load_units()
     rng = random.Random(seed)
     olds = sorted({w.code: w for ws in units.old_ward_by_key.values() for w in ws
@@ -77,7 +79,8 @@ def synthetic_gold(n: int, seed: int = 7) -> list[GoldAddress]:
     for w in rng.sample(olds, min(n, len(olds))):
         d = units.old_districts[(w.province_key, w.district_key)].name
         p = units.old_provinces[w.province_key].name
-        for style, text in _old_styles(w, d, p, rng.choice(STREETS)):
+        new_p = units.province_name(units.old_provinces[w.province_key].new_province_code)
+        for style, text in _old_styles(w, d, p, rng.choice(STREETS), new_p):
             rows.append(GoldAddress(f"o{w.code}-{style}", text,
                                     "divided" if w.divided else style, w.new_codes))
     for code in rng.sample(sorted(units.new_wards), min(n // 2, len(units.new_wards))):

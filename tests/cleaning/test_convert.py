@@ -99,6 +99,7 @@ def test_clean_address_to_dict_shape() -> None:
     ("Xóm 3 xã Nghi Phương huyện Nghi Lộc Nghệ An", "converted", "17842"),  # no commas
     ("xom 3 xa nghi phuong huyen nghi loc nghe an", "converted", "17842"),
     ("xa tan thanh dong huyen cu chi tp hcm", "converted", "27541"),
+    ("Xã Cẩm Lý, Huyện Lục Nam, Tỉnh Bắc Ninh", "converted", "07519"),  # new province, old rest
 ])
 def test_clean_address_common_mixes(address: str, status: str, code: str) -> None:
     res = clean_address(address)

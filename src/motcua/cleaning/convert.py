@@ -108,12 +108,16 @@ def _interpretations(segs: Sequence[Segment], units: AdminUnits) -> list[_Match]
                 wards = _lookup(segs[-3], WARD_TYPES, units.new_ward_by_key, (pcode,))
                 if wards:
                     out.append(_Match(10, n - 3, new_wards=wards))
-        for pkey in old_keys:
+        # The new province written over an old district and commune of a province merged into it.
+        merged = [k for c in new_codes for k in units.old_keys_of_new.get(c, ())
+                  if k not in old_keys]
+        for pkey in (*old_keys, *merged):
             for dist in _lookup(segs[-2], DISTRICT_TYPES, units.old_district_by_key, (pkey,)):
                 olds = (_lookup(segs[-3], WARD_TYPES, units.old_ward_by_key, (pkey, dist.key))
                         if n >= 3 else [])
                 if olds:
-                    out.append(_Match(30, n - 3, old_wards=olds, district=dist))
+                    out.append(_Match(30 if pkey in old_keys else 28, n - 3, old_wards=olds,
+                                      district=dist))
                 elif (pkey, dist.key) in units.old_wardless:
                     out.append(_Match(25, n - 2, old_wards=[units.old_wardless[(pkey, dist.key)]],
                                       district=dist))

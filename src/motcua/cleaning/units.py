@@ -164,6 +164,7 @@ class AdminUnits:
     old_ward_by_province: dict[tuple[str, str], list[OldWard]] = field(
         default_factory=lambda: defaultdict(list))
     old_wardless: dict[tuple[str, str], OldWard] = field(default_factory=dict)
+    old_keys_of_new: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # Names written with a spaced dash ("Chân Mây - Lăng Cô"), folded, as (left, right) parts.
     dashed_names: set[tuple[str, str]] = field(default_factory=set)
 
@@ -263,6 +264,7 @@ def load_units() -> AdminUnits:
         if pkey not in units.old_provinces:
             units.old_provinces[pkey] = OldProvince(pkey, r["provinceCode"], r["province"],
                                                     new_prov_of_old[pkey])
+            units.old_keys_of_new[new_prov_of_old[pkey]].append(pkey)
             _, pshort = strip_type(r["province"], PROVINCE_TYPES)
             for k in {name_key(pshort), *_keywords(r["provinceKeywords"])}:
                 units.old_province_by_key[k].append(pkey)
