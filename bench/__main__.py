@@ -31,11 +31,15 @@ class Mode:
     queries: int  # speed queries per engine and size
     budget_s: float  # seconds of querying at most per engine and size
     ask_calls: int
+    doc_files: int  # reform resolutions printed to PDF and imported
+    ocr_pages: int
 
 
 MODES = {
-    "quick": Mode(sizes=["3k", "100k"], queries=500, budget_s=8.0, ask_calls=300),
-    "full": Mode(sizes=["3k", "100k", "1M"], queries=3000, budget_s=120.0, ask_calls=1000),
+    "quick": Mode(sizes=["3k", "100k"], queries=500, budget_s=8.0, ask_calls=300, doc_files=3,
+                  ocr_pages=0),
+    "full": Mode(sizes=["3k", "100k", "1M"], queries=3000, budget_s=120.0, ask_calls=1000,
+                 doc_files=34, ocr_pages=4),
 }
 
 
@@ -93,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.what in ("all", "endtoend"):
             from bench.endtoend import run_endtoend
 
-            result["endtoend"] = run_endtoend(root, work, ask_calls=cfg.ask_calls)
+            result["endtoend"] = run_endtoend(root, work, ask_calls=cfg.ask_calls,
+                                            doc_files=cfg.doc_files, ocr_pages=cfg.ocr_pages)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result["elapsed_s"] = round(time.perf_counter() - started, 1)

@@ -12,11 +12,13 @@ import importlib.util
 import json
 import logging
 import statistics
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
 from bench.corpus import procedure_questions
+from bench.docimport import document_import, ocr_speed
 from bench.pipelines import Unavailable, catalog_home, failure, run_motcua
 from motcua._errors import MotcuaError
 
@@ -72,47 +74,8 @@ def _cold_start(home: Path, question: str, runs: int = 3) -> dict[str, Any]:
             "min_s": round(min(times), 3)}
 
 
-def _find_number(data: Any, keys: tuple[str, ...]) -> float | None:
-    """The first numeric value under one of ``keys``, searching nested dicts breadth first."""
-    queue = [data]
-    while queue:
-        item = queue.pop(0)
-        if isinstance(item, dict):
-            for k in keys:
-                if isinstance(item.get(k), int | float):
-                    return float(item[k])
-            queue.extend(item.values())
-    return None
-
-
-def _document_import(root: Path, work: Path) -> dict[str, Any]:
-    """``motcua docs import`` of the reform resolutions into a fresh data home."""
-    home = work / "docs-home"
-    home.mkdir(parents=True, exist_ok=True)
-    _, probe = run_motcua(["docs", "import", "--help"], home, timeout=60)
-    if probe.returncode != 0:
-        raise Unavailable("'motcua docs import' does not exist yet")
-    folder = root / "data/documents/reform-2025"
-    files = sorted(folder.glob("*.md"))
-    seconds, proc = run_motcua(["docs", "import", *map(str, files), "--json"], home)
-    if proc.returncode != 0:
-        raise Unavailable(f"motcua docs import failed: {failure(proc)}")
-    try:
-        report = json.loads(proc.stdout)
-    except ValueError:
-        report = {}
-    pages = _find_number(report, ("pages", "page_count", "n_pages"))
-    passages = _find_number(report, ("passages", "passage_count", "n_passages"))
-    out: dict[str, Any] = {"files": len(files), "seconds": round(seconds, 2)}
-    if pages:
-        out |= {"pages": int(pages), "pages_per_s": round(pages / seconds, 1)}
-    if passages:
-        out["passages"] = int(passages)
-    out["files_per_s"] = round(len(files) / seconds, 2)
-    return out
-
-
-def run_endtoend(root: Path, work: Path, *, ask_calls: int) -> dict[str, Any]:
+def run_endtoend(root: Path, work: Path, *, ask_calls: int, doc_files: int = 5,
+                 ocr_pages: int = 2) -> dict[str, Any]:
     result: dict[str, Any] = {}
     questions = [q.text for q in procedure_questions(root)]
     try:
@@ -137,7 +100,14 @@ def run_endtoend(root: Path, work: Path, *, ask_calls: int) -> dict[str, Any]:
         except (Unavailable, ValueError) as exc:
             result["cold_start"] = {"status": _NA, "why": str(exc)}
     try:
-        result["document_import"] = _document_import(root, work)
-    except Unavailable as exc:
+        result["document_import"] = document_import(root, work, doc_files)
+    except (Unavailable, OSError, subprocess.TimeoutExpired) as exc:
         result["document_import"] = {"status": _NA, "why": str(exc)}
+    if not ocr_pages:
+        result["ocr"] = {"status": "not measured", "why": "run --full"}
+        return result
+    try:
+        result["ocr"] = ocr_speed(ocr_pages)
+    except (Unavailable, ValueError, subprocess.TimeoutExpired) as exc:
+        result["ocr"] = {"status": _NA, "why": str(exc)}
     return result

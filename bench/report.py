@@ -168,6 +168,8 @@ def _speed(s: dict[str, Any]) -> list[str]:
 def _endtoend(e: dict[str, Any]) -> list[str]:
     def show(key: str, fmt: str) -> str:
         d = e.get(key, {})
+        if not d:
+            return "not measured"
         if "status" in d:
             return f"{d['status']} ({d.get('why', '')})"
         return fmt.format(**d)
@@ -181,15 +183,12 @@ def _endtoend(e: dict[str, Any]) -> list[str]:
         ["cold start (`motcua ask --json`, process start to answer)",
          show("cold_start", "median {median_s:.2f} s (min {min_s:.2f} s, {runs} runs)")],
     ]
-    d = e.get("document_import", {})
-    if "pages_per_s" in d:
-        rows.append(["document import (`motcua docs import`, reform resolutions)",
-                     f"{d['pages_per_s']:.1f} pages/s ({d['pages']} pages, {d['files']} files "
-                     f"in {d['seconds']:.1f} s)"])
-    else:
-        rows.append(["document import (`motcua docs import`, reform resolutions)",
-                     show("document_import", "{files_per_s:.2f} files/s ({files} files in "
-                                             "{seconds:.1f} s; the command reports no pages)")])
+    rows.append(["document import (`motcua docs import`, reform resolutions printed to PDF)",
+                 show("document_import", "{pages_per_s:.1f} pages/s ({pages} pages, {files} "
+                                         "files, {passages} passages in {seconds:.1f} s)")])
+    rows.append(["OCR of scanned pages (`bench/ocr.py`, Tesseract vie, 300 dpi)",
+                 show("ocr", "{pages_per_second:.2f} pages/s ({pages} pages, word recall "
+                             "{word_recall})")])
     return _table(["measure", "result"], rows)
 
 
