@@ -157,3 +157,14 @@ def test_service_ask_metadata_questions(tmp_path: Path, question: str, expected:
     assert result.status == "answer"
     assert expected in result.answer
     assert result.citations[0].path == path
+
+
+def test_service_concurrent_same_file_is_unchanged(service: DocumentService,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from motcua.documents import store
+
+    assert service.import_file(DECISION.encode(), "a.txt").status == "imported"
+    monkeypatch.setattr(store, "find_by_hash", lambda session, digest: None)  # lost the race
+    result = service.import_file(DECISION.encode(), "b.txt")
+    assert result.status == "unchanged"
+    assert len(service.list_documents()) == 1

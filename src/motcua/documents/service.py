@@ -10,6 +10,8 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from motcua._errors import ExternalServiceError, FileFormatError, InputError
 from motcua._settings import get_settings
 from motcua.documents import store
@@ -95,11 +97,16 @@ class DocumentService:
         except (FileFormatError, ExternalServiceError) as exc:
             log.warning("document skipped", extra={"file": name, "error": exc.message})
             return ImportResult(filename=name, status="failed", error=exc.message, hint=exc.hint)
-        with self.db.session() as session:
-            row = store.add_document(session, doc, origin)
-            result = ImportResult(filename=name, status="imported", document_id=row.id,
-                                  number=doc.meta.number, doc_type=doc.meta.doc_type,
-                                  passages=len(doc.passages), ocr_pages=doc.ocr_pages or [])
+        try:
+            with self.db.session() as session:
+                row = store.add_document(session, doc, origin)
+                result = ImportResult(filename=name, status="imported", document_id=row.id,
+                                      number=doc.meta.number, doc_type=doc.meta.doc_type,
+                                      passages=len(doc.passages), ocr_pages=doc.ocr_pages or [])
+        except IntegrityError:
+            # another import of the same bytes committed first (two imports at once)
+            return ImportResult(filename=name, status="unchanged", number=doc.meta.number,
+                                doc_type=doc.meta.doc_type, passages=len(doc.passages))
         if reindex:
             self.reindex()
         return result

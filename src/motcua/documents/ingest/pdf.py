@@ -48,7 +48,8 @@ def ocr_image(image: Any) -> str:
     if not ocr_available():
         raise ExternalServiceError(
             "chưa cài Tesseract OCR với dữ liệu tiếng Việt",
-            hint="cài gói Debian tesseract-ocr và tesseract-ocr-vie",
+            hint="cài gói Debian tesseract-ocr và tesseract-ocr-vie, hoặc nhập với --no-ocr "
+                 "(bỏ qua các trang quét)",
         )
     import pytesseract
 
