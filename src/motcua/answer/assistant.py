@@ -63,6 +63,7 @@ class Assistant:
         self.min_name_coverage = min_name_coverage
         self._intents: set[str] | None = None
         self._folded_intents: set[str] = set()
+        self._words_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.index = index
         self.repo = repo
         self.where_provider = where_provider
@@ -173,8 +174,8 @@ class Assistant:
         words = _content(default_dictionary().expand(query))
         if not words:
             return 0.0
-        doc_text = default_dictionary().expand_acronyms(f"{doc.name} {doc.field} {doc.body}")
-        question_side = _matched(words, syllables(doc_text)) / len(words)
+        exact, folded = self._doc_words(code)
+        question_side = _matched(words, exact, folded) / len(words)
         subject = subject_of(doc.name)
         name_words = set(_content(subject))
         name_side = len(_accent_aware(set(words), name_words)) / max(len(name_words), 1)
@@ -182,18 +183,29 @@ class Assistant:
         phrases = len(_phrases(expanded) & _phrases(syllables(subject)))
         return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.2 * min(phrases, 2))
 
+    def _doc_words(self, code: str) -> tuple[frozenset[str], frozenset[str]]:
+        """A procedure's words, accented and folded (cached: answers repeat few codes)."""
+        hit = self._words_cache.get(code)
+        if hit is None:
+            doc = self.index.doc(code)
+            text = f"{doc.name} {doc.field} {doc.body}" if doc else ""
+            exact = frozenset(syllables(default_dictionary().expand_acronyms(text)))
+            hit = (exact, frozenset(fold(w) for w in exact))
+            if len(self._words_cache) > 4096:
+                self._words_cache.clear()
+            self._words_cache[code] = hit
+        return hit
+
     def _abstain(self, reason: str, refs: list[ProcedureRef] | None = None) -> AskResponse:
         key = reason if reason in MESSAGES else "off_topic"
         return AskResponse(status="abstain", message=MESSAGES[key], procedures=refs or [],
                            reason=reason)
 
 
-def _matched(words: Sequence[str], other: Sequence[str]) -> int:
-    """How many of ``words`` occur in ``other``; unaccented words match folded, accented exact."""
-    exact = set(other)
-    folded = {fold(w) for w in exact}
-    return sum(1 for w in words if w in exact or (w == fold(w) and w in folded)
-               or (fold(w) in folded and any(v == fold(v) for v in exact if fold(v) == fold(w))))
+def _matched(words: Sequence[str], exact: frozenset[str], folded: frozenset[str]) -> int:
+    """How many of ``words`` occur in a text's words (``exact``; ``folded`` = their folds):
+    unaccented words match folded, accented words exactly."""
+    return sum(1 for w in words if w in exact or (w == fold(w) and w in folded))
 
 
 def _accent_aware(query_words: set[str], doc_words: set[str]) -> set[str]:

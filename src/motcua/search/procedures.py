@@ -82,6 +82,7 @@ class ProcedureIndex:
         self.body_index = BM25Index(k1=1.2, b=0.75)
         self.core_index = BM25Index(k1=1.2, b=0.5)
         self.docs: list[ProcedureDoc] = []
+        self._by_code: dict[str, ProcedureDoc] = {}
         self._levels: dict[str, npt.NDArray[np.bool_]] = {}
 
     def __len__(self) -> int:
@@ -97,6 +98,7 @@ class ProcedureIndex:
         self._prepare()
 
     def _prepare(self) -> None:
+        self._by_code = {d.code: d for d in self.docs}
         self._levels = {
             lvl: np.array([lvl in d.levels for d in self.docs], dtype=bool)
             for lvl in ("xa", "tinh", "bo", "khac")
@@ -145,10 +147,7 @@ class ProcedureIndex:
         return self.name_index.top(scores, limit)
 
     def doc(self, code: str) -> ProcedureDoc | None:
-        for d in self.docs:
-            if d.code == code:
-                return d
-        return None
+        return self._by_code.get(code)
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path) -> None:
