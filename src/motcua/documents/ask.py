@@ -49,9 +49,18 @@ def content_terms(text: str) -> tuple[set[str], set[str]]:
     return uni, bi
 
 
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()\[\]|\n\"“”]+")
+
+
 def _terms(text: str) -> tuple[set[str], set[str]]:
-    sylls = [fold(s) for s in syllables(text)]
-    return set(sylls), {f"{a}_{b}" for a, b in pairwise(sylls)}
+    """Syllables and word pairs; a pair never spans punctuation ("Cái Tắc, xã" is no "tắc xã")."""
+    uni: set[str] = set()
+    bi: set[str] = set()
+    for piece in _CLAUSE_BREAK.split(text):
+        sylls = [fold(s) for s in syllables(piece)]
+        uni.update(sylls)
+        bi.update(f"{a}_{b}" for a, b in pairwise(sylls))
+    return uni, bi
 
 
 def coverage(question: str, text: str) -> tuple[float, float]:
