@@ -78,7 +78,8 @@ def test_cli_eval_procedures_on_sample(tmp_path: Path) -> None:
     write_sample_questions(qfile)
     data = _json(["eval", "procedures", "--sample", "--json", str(qfile)])
     for key in ("recall_at_1", "recall_at_5", "mrr_at_10", "abstain_precision",
-                "abstain_recall", "p50_ms", "p95_ms", "ungrounded_facts", "n", "by_style"):
+                "abstain_recall", "p50_ms", "p95_ms", "ungrounded_facts", "n", "by_style",
+                "folded", "diacritics_gap"):
         assert key in data
     assert data["ungrounded_facts"] == 0
     assert data["recall_at_5"] >= 0.9 and data["abstain_recall"] >= 0.9

@@ -44,6 +44,9 @@ def import_(
         table.add_row(f"bỏ qua: {reason}", str(n))
     table.add_row("tệp lỗi", str(len(report.malformed)))
     console.print(table)
+    if report.gaps:
+        gaps = ", ".join(f"{field} {n}" for field, n in report.gaps.most_common())
+        console.print(f"Bản ghi thiếu thông tin (theo trường nguồn): {gaps}")
     for path, reason in report.malformed[:20]:
         err_console.print(f"[red]lỗi[/] {path}: {reason}")
     if len(report.malformed) > 20:

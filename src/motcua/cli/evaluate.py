@@ -43,6 +43,9 @@ def procedures(
     for style, m in result["by_style"].items():
         table.add_row(style, *[str(m[k]) for k in _KEYS])
     console.print(table)
+    folded = result["folded"]
+    console.print(f"same questions without diacritics: R@1 {folded['recall_at_1']} "
+                  f"R@5 {folded['recall_at_5']} (gap {result['diacritics_gap']})")
     if "baseline" in result:
         console.print(f"baseline: {result['baseline']}")
     if result["ungrounded_facts"]:

@@ -20,6 +20,7 @@ from motcua.answer.assistant import Assistant
 from motcua.answer.schema import AskResponse
 from motcua.catalog.parse import clean
 from motcua.eval.metrics import mrr_at, percentile, recall_at
+from motcua.text.normalize import fold
 
 __all__ = ["EvalItem", "ProcedureEval", "load_items", "ungrounded_facts"]
 
@@ -153,9 +154,29 @@ class ProcedureEval:
             if (r["abstain_expected"] != (r["status"] == "abstain")) or
             (not r["abstain_expected"] and not r["r1"])
         ]
+        out["folded"] = self._folded(items)
+        out["diacritics_gap"] = round(out["recall_at_1"] - out["folded"]["recall_at_1"], 4)
         if baseline:
             out["baseline"] = self._baseline(items)
         return out
+
+    def _folded(self, items: Sequence[EvalItem]) -> dict[str, Any]:
+        """The same answerable questions typed without diacritics, as phones often send them:
+        the fair measure of "no diacritics within 2 points" (same questions, not other ones)."""
+        answerable = [i for i in items if not i.abstain_expected]
+        r1 = r5 = mrr = 0.0
+        abstained = 0
+        for item in answerable:
+            response = self.assistant.ask(fold(item.question))
+            ranked = [p.code for p in response.procedures]
+            r1 += recall_at(ranked, item.gold, 1)
+            r5 += recall_at(ranked, item.gold, 5)
+            mrr += mrr_at(ranked, item.gold, 10)
+            abstained += response.status == "abstain"
+        n = len(answerable) or 1
+        return {"n": len(answerable), "recall_at_1": round(r1 / n, 4),
+                "recall_at_5": round(r5 / n, 4), "mrr_at_10": round(mrr / n, 4),
+                "answerable_abstained": round(abstained / n, 4)}
 
     def _baseline(self, items: Sequence[EvalItem]) -> dict[str, Any]:
         """Plain BM25 (bm25s, whitespace tokens, lower case) over the same names and bodies."""
