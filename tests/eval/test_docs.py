@@ -53,3 +53,16 @@ def test_docs_reform_targets(shared: Path) -> None:
     for form in (result, result["folded"]):
         assert form["clause_at_1"] >= 0.90
         assert form["answer_accuracy"] >= 0.90
+
+
+@pytest.mark.shared
+def test_docs_off_topic_questions_abstain(shared: Path) -> None:
+    from motcua.documents.ask import answer
+    from motcua.eval.docs import FolderCorpus
+
+    corpus = FolderCorpus(shared / "data/documents/reform-2025")
+    lines = (shared / "eval/procedure-questions.dev.jsonl").read_text("utf-8").splitlines()
+    questions = [json.loads(x)["question"] for x in lines if x.strip()]
+    answered = [q for q in questions
+                if answer(q, corpus.hits(q, 5), idf=corpus.index.idf).status == "answer"]
+    assert len(answered) <= 2, answered  # 0 of 54 when written; a little room for data drift
