@@ -87,21 +87,18 @@
       });
     }
     if (a.channels && a.channels.length) {
+      // One block per channel rather than a table: three narrow columns do not fit a phone.
       var cs = section(card, "Thời hạn và lệ phí");
-      var t = el("table");
-      var head = el("tr");
-      ["Cách nộp", "Thời hạn", "Lệ phí"].forEach(function (h) {
-        var th = el("th", null, h); th.scope = "col"; head.appendChild(th);
-      });
-      t.appendChild(head);
+      var cl = el("ul", "channels");
       a.channels.forEach(function (c) {
-        var tr = el("tr");
-        tr.appendChild(el("td", null, c.label));
-        tr.appendChild(el("td", null, c.time));
-        tr.appendChild(el("td", null, c.fee + (c.fee_note ? " – " + c.fee_note : "")));
-        t.appendChild(tr);
+        var li = el("li");
+        li.appendChild(el("strong", null, c.label));
+        li.appendChild(el("span", null, "Thời hạn: " + c.time));
+        li.appendChild(el("span", null, "Lệ phí: " + c.fee + (c.fee_note ? " – " + c.fee_note : "")));
+        if (c.fee_conflict) li.appendChild(el("span", "warning", "Lệ phí chưa rõ, vui lòng hỏi cán bộ."));
+        cl.appendChild(li);
       });
-      cs.appendChild(t);
+      cs.appendChild(cl);
     }
     if ((a.where && a.where.length) || a.online) {
       var ws = section(card, "Nộp ở đâu, khi nào");
