@@ -47,3 +47,13 @@ def test_require_api_key(db: Database) -> None:
     assert c.get("/api/v1/communes").status_code == 401
     assert c.get("/api/v1/communes", headers={"X-API-Key": key}).status_code == 200
     assert c.get("/healthz").status_code == 200
+
+
+def test_polling_has_its_own_bucket(db: Database) -> None:
+    c, _ = make_client(db, rate_limit_per_minute=2)
+    r = c.post("/api/v1/ask", json={"question": "khai sinh"})
+    cid = r.headers["X-Conversation-Id"]
+    assert c.post("/api/v1/ask", json={"question": "khai sinh"}).status_code == 200
+    assert c.post("/api/v1/ask", json={"question": "khai sinh"}).status_code == 429
+    codes = [c.get(f"/api/v1/conversations/{cid}/messages").status_code for _ in range(9)]
+    assert codes == [200] * 8 + [429]

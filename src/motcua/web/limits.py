@@ -135,6 +135,9 @@ class RateLimitMiddleware:
                  prefix: str = "/api/") -> None:
         self.app = app
         self.anonymous = TokenBucket(per_minute) if per_minute > 0 else None
+        # Polling for an officer's reply is a cheap read every few seconds; it gets its own,
+        # larger bucket so that waiting for a reply never uses up the questions' budget.
+        self.polling = TokenBucket(per_minute * 4) if per_minute > 0 else None
         self.keyed = TokenBucket(key_per_minute) if key_per_minute > 0 else None
         self.verify_key = verify_key
         self.require_key = require_key
@@ -174,6 +177,8 @@ class RateLimitMiddleware:
         else:
             client = scope.get("client") or ("unknown", 0)
             ident = f"ip:{client[0]}"
+            if scope.get("method") == "GET" and "/conversations/" in scope.get("path", ""):
+                bucket = self.polling
         if bucket is not None:
             wait = bucket.take(ident)
             if wait > 0:
