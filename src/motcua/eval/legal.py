@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from motcua._errors import FileFormatError
+from motcua._errors import ConfigError, FileFormatError
 from motcua.documents.index import IndexedPassage, PassageIndex
 from motcua.text.normalize import nfc
 
@@ -105,7 +105,11 @@ def build_index(corpus: dict[str, str], weights: dict[str, float] | None = None)
 def baseline_rankings(corpus: dict[str, str], questions: Sequence[LegalQuestion]
                       ) -> list[list[str]]:
     """Plain BM25 (bm25s defaults) over lower-cased whitespace tokens."""
-    import bm25s
+    try:
+        import bm25s
+    except ImportError as exc:
+        raise ConfigError("the plain BM25 baseline needs the bm25s package",
+                          hint="pip install -e '.[dev]' (or pip install bm25s)") from exc
 
     keys = list(corpus)
     retriever = bm25s.BM25()
