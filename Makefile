@@ -5,9 +5,10 @@ PY ?= python3
 
 system-deps:  ## Debian packages: Tesseract with Vietnamese data (OCR), Chromium (browser tests)
 	@if ! command -v tesseract >/dev/null || ! command -v chromium >/dev/null \
-	   || [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ]; then \
+	   || [ ! -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] \
+	   || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    tesseract-ocr tesseract-ocr-vie chromium >/dev/null; \
+	    tesseract-ocr tesseract-ocr-vie chromium fonts-dejavu-core >/dev/null; \
 	fi
 
 install: system-deps
