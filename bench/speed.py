@@ -4,10 +4,11 @@ Why a fresh process per engine and step: resident memory only means something in
 that holds nothing else (no corpus, no other engine), and the index must be loaded the way a
 server loads it, from disk. The parent generates the corpus once and runs, for each engine,
 ``python -m bench.speed build`` then ``python -m bench.speed serve``; each prints one JSON line.
-Queries run one after another on one thread (BLAS/OpenMP/Rayon pools pinned to 1); the first
-``WARMUP`` queries are not timed (they fill caches a long-running server has warm). An engine
-stops after ``budget_s`` seconds of querying, so one slow baseline cannot stall the run; its
-row then says how many queries it was measured on.
+Queries run one after another on one thread (BLAS/OpenMP/Rayon pools pinned to 1), timed by
+the wall clock and by the thread's CPU time; the first ``WARMUP`` queries are not timed (they
+fill caches a long-running server has warm). An engine stops after ``budget_s`` seconds of
+querying, so one slow baseline cannot stall the run; its row then says how many queries it
+was measured on.
 """
 
 from __future__ import annotations
@@ -96,17 +97,21 @@ def _serve(engine_name: str, index: Path, queries_file: Path, k: int,
     for q in queries[:WARMUP]:
         engine.query(q, k)
     times: list[float] = []
+    cpu: list[float] = []
     empty = 0
     deadline = time.perf_counter() + budget_s
     for q in queries:
+        c = time.thread_time()
         t = time.perf_counter()
         hits = engine.query(q, k)
         times.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.thread_time() - c) * 1000)
         empty += not hits
         if t > deadline:  # an engine this slow is measured on fewer queries, and says so
             break
     mem = rss_bytes()
     times.sort()
+    cpu.sort()
     total = sum(times)
     return {
         "queries": len(times), "empty_results": empty, "load_s": round(load_s, 4),
@@ -114,6 +119,9 @@ def _serve(engine_name: str, index: Path, queries_file: Path, k: int,
         "p50_ms": round(_percentile(times, 50), 4), "p95_ms": round(_percentile(times, 95), 4),
         "p99_ms": round(_percentile(times, 99), 4), "mean_ms": round(total / len(times), 4),
         "qps": round(1000 * len(times) / total, 1) if total else 0.0,
+        # CPU time of the querying thread: what the query costs, without the waits a busy
+        # machine adds (compare runs made under different loads with these).
+        "cpu_p50_ms": round(_percentile(cpu, 50), 4), "cpu_p95_ms": round(_percentile(cpu, 95), 4),
     }
 
 
