@@ -46,8 +46,10 @@ def _ask_latency(home: Path, questions: list[str], calls: int) -> dict[str, Any]
     for q in questions:
         assistant.ask(q)
     times: list[float] = []
+    cpu: list[float] = []
     while len(times) < calls:
         for q in questions:
+            c = time.thread_time()
             t = time.perf_counter()
             status: str
             try:
@@ -55,10 +57,13 @@ def _ask_latency(home: Path, questions: list[str], calls: int) -> dict[str, Any]
             except MotcuaError as exc:
                 status = exc.code
             times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.thread_time() - c) * 1000)
             statuses[status] = statuses.get(status, 0) + 1
     return {"calls": len(times), "p50_ms": round(_percentile(times, 50), 3),
             "p95_ms": round(_percentile(times, 95), 3),
-            "p99_ms": round(_percentile(times, 99), 3), "statuses": statuses}
+            "p99_ms": round(_percentile(times, 99), 3),
+            "cpu_p50_ms": round(_percentile(cpu, 50), 3),
+            "cpu_p95_ms": round(_percentile(cpu, 95), 3), "statuses": statuses}
 
 
 def _cold_start(home: Path, question: str, runs: int = 3) -> dict[str, Any]:
