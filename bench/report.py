@@ -151,16 +151,17 @@ def _speed(s: dict[str, Any]) -> list[str]:
         best = {k: min((r[k] for r in ok.values()), default=0.0)
                 for k in ("build_s", "p50_ms", "p95_ms", "p99_ms")}
         out += ["", f"### {size}: {data['passages']:,} passages", ""]
-        header = ["engine", "build s", "size MB", "RSS serving MB (private + mapped)", "p50 ms",
+        header = ["engine", "build s", "build peak MB", "size MB",
+                  "RSS serving MB (private + mapped)", "p50 ms",
                   "p95 ms", "p99 ms", "CPU p50 / p95 ms", "q/s (1 thread)", "queries"]
         rows = []
         for name, r in engines.items():
             if name not in ok:
-                rows.append([name, f"failed: {r.get('error', '?')}"] + [""] * 8)
+                rows.append([name, f"failed: {r.get('error', '?')}"] + [""] * 9)
                 continue
             rows.append([
                 name, f"{r['build_s']:.1f} ({_ratio(r['build_s'], best['build_s'])})",
-                f"{r['size_bytes'] / _MB:.1f}", _rss(r),
+                f"{r.get('build_peak_rss', 0) / _MB:.0f}", f"{r['size_bytes'] / _MB:.1f}", _rss(r),
                 *(f"{r[k]:.2f} ({_ratio(r[k], best[k])})" for k in ("p50_ms", "p95_ms", "p99_ms")),
                 f"{r.get('cpu_p50_ms', 0):.2f} / {r.get('cpu_p95_ms', 0):.2f}",
                 f"{r['qps']:.0f}", f"{r['queries']:,}"])
