@@ -77,7 +77,8 @@ def communes_list(
         print_json(rows)
         return
     for r in rows:
-        console.print(f"{r['code']}  {r['name']}{'  [hồ sơ]' if r['profile'] else ''}")
+        console.print(f"{r['code']}  {r['name']}{'  [hồ sơ]' if r['profile'] else ''}",
+                      markup=False)
 
 
 @communes_app.command("import")
