@@ -117,7 +117,10 @@ def procedures(
     for ref in refs:
         counter = None
         if profile is not None:
-            found = counter_for(profile, assistant.get(ref.code))
+            try:
+                found = counter_for(profile, assistant.get(ref.code))
+            except NotFound:  # index ahead of the store: list it without a counter
+                found = None
             counter = found.number if found else None
         items.append(ProcedureItem(**ref.model_dump(), counter=counter))
     return ProcedureList(items=items, commune=unit.name if unit else None)
