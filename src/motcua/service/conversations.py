@@ -31,6 +31,7 @@ __all__ = [
     "Exchange",
     "add_feedback",
     "close_handover",
+    "context",
     "get_conversation",
     "history",
     "inbox",
@@ -79,12 +80,18 @@ def _conversation(s: Session, conversation_id: str) -> Conversation:
 
 def history(db: Database, conversation_id: str) -> list[str]:
     """Earlier citizen questions (redacted), oldest first; raises NotFound."""
+    return context(db, conversation_id)[0]
+
+
+def context(db: Database, conversation_id: str) -> tuple[list[str], str | None]:
+    """Earlier citizen questions (oldest first) and the conversation's commune code, in one
+    read; raises NotFound."""
     with db.session() as s:
-        _conversation(s, conversation_id)
+        conv = _conversation(s, conversation_id)
         rows = s.scalars(select(Message.text).where(
             Message.conversation_id == conversation_id, Message.role == "citizen")
             .order_by(Message.id)).all()
-        return list(rows)
+        return list(rows), conv.commune_code
 
 
 def _stored_response(response: AskResponse) -> dict[str, Any]:

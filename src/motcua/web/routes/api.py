@@ -77,10 +77,9 @@ def ask(body: AskRequest, state: StateDep, assistant: AssistantDep, db: DbDep) -
     unit = _unit(state, body.commune)
     history: list[str] = []
     if body.conversation_id:
-        history = conv.history(db, body.conversation_id)
-        if unit is None:
-            view = conv.get_conversation(db, body.conversation_id)
-            unit = _unit(state, view.commune_code) if view.commune_code else None
+        history, known = conv.context(db, body.conversation_id)
+        if unit is None and known:
+            unit = _unit(state, known)
     response = assistant.ask(question, commune=_label(unit) if unit else None, history=history)
     ex = conv.record_exchange(db, question=question, response=response,
                               conversation_id=body.conversation_id,
