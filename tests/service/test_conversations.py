@@ -143,3 +143,11 @@ def test_conversations_concurrent_writes_bad_one_fails_alone(db: Database) -> No
     assert len(failed) == 6 and len(stored) == 54
     assert len({r.message_id for r in stored}) == 54
     assert _count(db, Message) == 108 and _count(db, Conversation) == 54
+
+
+def test_conversations_officer_reply_keeps_centre_phone(db: Database) -> None:
+    ex = conv.record_exchange(db, question="khai sinh", response=ANSWER, commune_code="06187")
+    conv.officer_reply(db, conversation_id=ex.conversation_id, actor="cb", commune_code="06187",
+                       text="Gọi bộ phận một cửa: 0205 3812 345")
+    last = conv.messages_after(db, ex.conversation_id)["messages"][-1]
+    assert last["text"] == "Gọi bộ phận một cửa: 0205 3812 345"

@@ -248,7 +248,8 @@ def officer_reply(db: Database, *, conversation_id: str, text: str, actor: str,
         conv = _conversation(s, conversation_id)
         if not _visible(conv, commune_code):
             raise NotFound("conversation not found", hint="it belongs to another commune")
-        msg = Message(conversation_id=conversation_id, role="officer", text=redact(body),
+        # Not redacted: an officer gives the centre's phone or e-mail on purpose.
+        msg = Message(conversation_id=conversation_id, role="officer", text=body,
                       author=actor, created_at=now)
         s.add(msg)
         ho = s.scalars(select(Handover).where(Handover.conversation_id == conversation_id)).first()
