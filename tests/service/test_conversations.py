@@ -151,3 +151,27 @@ def test_conversations_officer_reply_keeps_centre_phone(db: Database) -> None:
                        text="Gọi bộ phận một cửa: 0205 3812 345")
     last = conv.messages_after(db, ex.conversation_id)["messages"][-1]
     assert last["text"] == "Gọi bộ phận một cửa: 0205 3812 345"
+
+
+def test_conversations_writes_from_two_processes(tmp_path) -> None:
+    import multiprocessing
+
+    url = f"sqlite:///{tmp_path / 'mp.db'}"
+    open_database(url).dispose()
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        counts = pool.map(_write_many, [url, url])
+    assert counts == [40, 40]
+    db = open_database(url)
+    assert _count(db, Message) == 160
+    assert (tmp_path / "mp.db.write-lock").exists()
+
+
+def _write_many(url: str) -> int:
+    from concurrent.futures import ThreadPoolExecutor
+
+    db = open_database(url, migrate=False)
+    with ThreadPoolExecutor(8) as pool:
+        done = list(pool.map(lambda i: conv.record_exchange(db, question=f"q{i}",
+                                                            response=ANSWER), range(40)))
+    return len(done)

@@ -21,6 +21,11 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: the process lock alone
+    fcntl = None  # type: ignore[assignment]
+
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -35,6 +40,30 @@ _MAX_BATCH = 64
 _EXPECTED = (MotcuaError, SQLAlchemyError, ValueError)
 
 
+_lock_files: dict[str, Any] = {}
+
+
+@contextmanager
+def _sqlite_write_lock(db: Database) -> Iterator[None]:
+    """This process's threads queue on a lock; processes (server workers) queue on an
+    ``flock`` of a file beside the database. Both wake the next writer at once, where SQLite's
+    own busy handler would poll with sleeps of up to 100 ms (measured with 2 workers at 200
+    users: ask p50 346 ms vs 61 ms for a read-only request)."""
+    path = db.engine.url.database or ""
+    with _SQLITE_WRITE:
+        if not path or path == ":memory:" or fcntl is None:
+            yield
+            return
+        fh = _lock_files.get(path)
+        if fh is None:
+            fh = _lock_files[path] = open(f"{path}.write-lock", "a+b")  # noqa: SIM115 - kept open
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
 @contextmanager
 def write_session(db: Database) -> Iterator[Session]:
     """``db.session()`` for a transaction that writes; commits before the lock is released."""
@@ -42,7 +71,7 @@ def write_session(db: Database) -> Iterator[Session]:
         with db.session() as session:
             yield session
         return
-    with _SQLITE_WRITE, db.session() as session:
+    with _sqlite_write_lock(db), db.session() as session:
         yield session
 
 
@@ -82,7 +111,7 @@ class _GroupWriter:
 
     def _commit(self, batch: list[tuple[Callable[[Session], Any], Future[Any]]]) -> None:
         try:
-            with _SQLITE_WRITE, self.db.session() as session:
+            with _sqlite_write_lock(self.db), self.db.session() as session:
                 results = [fn(session) for fn, _ in batch]
         except _EXPECTED as exc:
             if len(batch) == 1:
