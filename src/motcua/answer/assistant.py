@@ -105,7 +105,7 @@ class Assistant:
                 return AskResponse(status="clarify", message=MESSAGES["clarify"],
                                    procedures=refs, reason="ambiguous",
                                    clarify_question=clarify_question(_distinct(refs)[:4]))
-            return self._abstain("off_topic", refs[:3])
+            return self._abstain("off_topic")
         cover = self._coverage(query, hits[0].doc_id)
         if cover < self.min_coverage:
             # It asks for a procedure but none fits: hand over rather than guess.

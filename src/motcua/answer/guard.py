@@ -21,6 +21,12 @@ _INJECTION = [
     r"\b(in ra|tiet lo|cho xem|reveal|print|show)\b.{0,30}\b(prompt|cau hinh|config|huong dan he"
     r" thong|system|mat khau|password|api key|token)\b",
     r"<\s*script|\{\{|\}\}|\$\{",
+    r"\b(quen|bo|thoat khoi)\b.{0,20}\bvai tro\b|\btra loi tu do\b",
+    r"\b(xem|in|doc|cho .{0,10}xem)\b.{0,20}\bprompt\b|\bsystem\s*:|\byou are (now )?(dan|an? )",
+]
+_UNSAFE = [
+    r"\b(hack|crack|be khoa|danh cap|lua dao|lam gia|gia mao|lam lau|tron thue|hoi lo|"
+    r"chay an|di cua sau)\b",
 ]
 _PRIVATE = [
     r"\b(so dien thoai|sdt|dien thoai|so dt|email|dia chi nha|nha rieng|thong tin ca nhan|cccd"
@@ -31,11 +37,13 @@ _PRIVATE = [
 ]
 _INJECTION_RE = [re.compile(p) for p in _INJECTION]
 _PRIVATE_RE = [re.compile(p) for p in _PRIVATE]
+_UNSAFE_RE = [re.compile(p) for p in _UNSAFE]
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 def guard_reason(question: str) -> str | None:
-    """``empty``, ``gibberish``, ``injection`` or ``private_data``; None when it may proceed."""
+    """``empty``, ``gibberish``, ``injection``, ``private_data`` or ``unsafe`` (fraud, forgery,
+    hacking, bribery); None when the question may proceed."""
     stripped = question.strip()
     if not stripped:
         return "empty"
@@ -48,4 +56,6 @@ def guard_reason(question: str) -> str | None:
         return "injection"
     if any(r.search(folded) for r in _PRIVATE_RE):
         return "private_data"
+    if any(r.search(folded) for r in _UNSAFE_RE):
+        return "unsafe"
     return None

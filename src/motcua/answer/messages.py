@@ -23,6 +23,8 @@ MESSAGES = {
                       "tiếp.",
     "private_data": "Tôi không thể cung cấp thông tin cá nhân của người khác. Nếu cần liên hệ "
                     "cơ quan, hãy dùng số điện thoại công khai của bộ phận một cửa.",
+    "unsafe": "Tôi không thể hỗ trợ việc này. Nếu bạn cần làm thủ tục hợp pháp, hãy cho biết "
+              "bạn cần làm gì, hoặc liên hệ cán bộ một cửa.",
     "injection": "Tôi chỉ hỗ trợ hướng dẫn thủ tục hành chính. Bạn cần làm thủ tục gì?",
 }
 

@@ -100,4 +100,4 @@ class AskResponse(BaseModel):
     clarify_question: str | None = None
     reason: str | None = Field(
         default=None, description="why it abstained or asks back: off_topic, empty, gibberish, "
-        "private_data, injection, low_confidence, ambiguous")
+        "private_data, injection, unsafe, low_confidence, ambiguous")
