@@ -12,6 +12,7 @@ message and exits non-zero, the HTTP API turns ``status_code``/``code`` into a J
     │   ├── InvalidQuestion    empty, too long or not text
     │   ├── UnknownCommune     a commune name that is not in the administrative-unit list
     │   └── FileFormatError    a file we cannot read (wrong format, broken, encrypted, bad encoding)
+    ├── Unauthorized           an action for officials or integrations without a valid login/key
     ├── NotFound               a procedure, document or conversation that does not exist
     ├── StoreError             the database could not be reached or migrated
     ├── IndexError_            the search index is missing or does not match the store
@@ -71,6 +72,11 @@ class UnknownCommune(InputError):
 class FileFormatError(InputError):
     status_code = 422
     code = "file_format"
+
+
+class Unauthorized(MotcuaError):
+    status_code = 401
+    code = "unauthorized"
 
 
 class NotFound(MotcuaError):

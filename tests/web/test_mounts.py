@@ -28,10 +28,3 @@ def test_mounts_clean_address(client: Client, body: dict[str, str], status: int)
         assert r.json()["new_ward_code"] == "06385"
     else:
         assert r.json()["error"]["code"] == "invalid_input"
-
-
-def test_mounts_documents_absent_is_404(client: Client) -> None:
-    c, _ = client
-    if importlib.util.find_spec("motcua.documents.api") is not None:
-        pytest.skip("the documents room exposes its router; its own tests cover it")
-    assert c.get("/api/v1/documents/search", params={"q": "x"}).status_code == 404
