@@ -28,3 +28,11 @@ def test_session_rolls_back_on_error(database_url: str) -> None:
 def test_open_database_bad_url_raises_store_error(url: str) -> None:
     with pytest.raises(StoreError):
         open_database(url)
+
+
+def test_database_at_heads_only_after_migration(tmp_path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'h.db'}", migrate=False)
+    assert not db.at_heads()
+    db.migrate()
+    assert db.at_heads()
+    db.dispose()
