@@ -46,7 +46,10 @@ MODES = {
 def _parse(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("what", choices=["all", "quality", "speed", "endtoend"])
+    p.add_argument("what", choices=["all", "quality", "speed", "endtoend", "report"],
+                   help="'report' re-renders the Markdown from a saved JSON (--from)")
+    p.add_argument("--from", dest="source", type=Path,
+                   help="the JSON 'report' reads (default: the newest in bench/results)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--quick", dest="mode", action="store_const", const="quick",
                       help="3k + 100k passages, 500 queries, 8 s per engine (default)")
@@ -70,10 +73,30 @@ def _write(result: dict[str, Any], text: str) -> Path:
     return md
 
 
+def _rerender(source: Path | None, *, write: bool) -> int:
+    """Render a saved run again (after a change to the report's layout), without rerunning."""
+    if source is None:
+        saved = sorted(p for p in RESULTS.glob("*.json") if p.stem[:4].isdigit())
+        if not saved:
+            raise SystemExit("no saved run in bench/results: run 'python -m bench all' first")
+        source = saved[-1]
+    try:
+        result = json.loads(source.read_text("utf-8"))
+        text = render(result)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SystemExit(f"{source} is not a saved benchmark run: {exc}") from exc
+    sys.stdout.write(text)
+    if write:
+        _write(result, text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("bench").setLevel(logging.INFO)
+    if args.what == "report":
+        return _rerender(args.source, write=not args.no_write)
     cfg = MODES[args.mode]
     root = shared_root()
     started = time.perf_counter()

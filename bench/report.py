@@ -69,14 +69,19 @@ def targets(result: dict[str, Any]) -> list[tuple[str, str, str]]:
         "{:.2f} ms", missing="not available yet", cpu=ask.get("cpu_p95_ms"))
     sizes = result.get("speed", {}).get("sizes", {})
     for size, limit in (("100k", 5.0), ("1M", 30.0)):
-        row = sizes.get(size, {}).get("engines", {}).get(_doc_engine(sizes, size), {})
-        add(f"document search p95 at {size} passages ≤ {limit:g} ms", row.get("p95_ms"), limit,
+        engine = _doc_engine(sizes, size)
+        row = sizes.get(size, {}).get("engines", {}).get(engine, {})
+        add(f"document search ({engine}) p95 at {size} passages ≤ {limit:g} ms",
+            row.get("p95_ms"), limit,
             "{:.2f} ms", missing="not measured (run --full)" if size == "1M" else "not measured",
             cpu=row.get("cpu_p95_ms"))
-    row = sizes.get("1M", {}).get("engines", {}).get(_doc_engine(sizes, "1M"), {})
+    engine = _doc_engine(sizes, "1M")
+    row = sizes.get("1M", {}).get("engines", {}).get(engine, {})
     rss = row.get("rss")
-    add("resident memory serving 1M passages ≤ 1 GB", rss / _MB if rss else None, 1024,
-        "{:.0f} MB", missing="not measured (run --full)")
+    split = (f" ({row.get('rss_anon', 0) / _MB:.0f} private + "
+             f"{row.get('rss_file', 0) / _MB:.0f} mapped)" if row.get("rss_anon") else "")
+    add(f"resident memory serving 1M passages ({engine}) ≤ 1 GB", rss / _MB if rss else None,
+        1024, "{:.0f} MB" + split, missing="not measured (run --full)")
     add("cold start (process start to first answer) ≤ 2 s",
         e2e.get("cold_start", {}).get("median_s"), 2.0, "{:.2f} s", missing="not available yet")
     sets = result.get("quality", {}).get("sets", {})
@@ -88,8 +93,8 @@ def targets(result: dict[str, Any]) -> list[tuple[str, str, str]]:
         name, ours = _ours(engines, pipeline)
         best = max(engines[b]["all"]["mrr@10"] for b in BASELINES if b in engines)
         margin = ours["all"]["mrr@10"] - best
-        add(f"{set_name}: {name} MRR@10 ≥ best baseline + 0.10", margin, 0.10,
-            "{:+.3f} over the best baseline", le=False)
+        add(f"{set_name}: {name} MRR@10 ≥ best baseline + 0.10", round(margin, 4), 0.10,
+            "{:+.4f} over the best baseline", le=False)
         gap = ours["all"]["mrr@10"] - ours["folded"]["mrr@10"]
         add(f"{set_name}: {name} no-diacritics MRR@10 within 0.02 of accented", abs(gap), 0.02,
             f"{ours['folded']['mrr@10']:.3f} vs {ours['all']['mrr@10']:.3f}")

@@ -161,8 +161,8 @@ def test_targets_pass_miss(ask_p95: float | None, p95_100k: float, ask_result: s
                            search_result: str) -> None:
     rows = {label: res for label, _, res in report.targets(_result(ask_p95, p95_100k))}
     assert rows["`ask` p95 on the full catalog ≤ 10 ms"] == ask_result
-    assert rows["document search p95 at 100k passages ≤ 5 ms"] == search_result
-    assert rows["document search p95 at 1M passages ≤ 30 ms"].startswith("not measured")
+    assert rows["document search (motcua) p95 at 100k passages ≤ 5 ms"] == search_result
+    assert rows["document search (motcua) p95 at 1M passages ≤ 30 ms"].startswith("not measured")
     assert rows["procedures: motcua MRR@10 ≥ best baseline + 0.10"] == "PASS"
 
 
@@ -182,3 +182,22 @@ def test_read_corpus_formats(tmp_path: Path) -> None:
     txt.write_text("một hai\nba bốn\n", "utf-8")
     assert speed.read_corpus(tsv) == [("x1", "một hai"), ("x2", "ba bốn")]
     assert speed.read_corpus(txt) == [("0", "một hai"), ("1", "ba bốn")]
+
+
+def test_report_rerenders_a_saved_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.__main__ import main
+
+    saved = tmp_path / "run.json"
+    saved.write_text(json.dumps(_result(5.0, 4.0)), "utf-8")
+    assert main(["report", "--from", str(saved), "--no-write"]) == 0
+    assert capsys.readouterr().out.startswith("# motcua benchmarks, 2026-01-01")
+
+
+@pytest.mark.parametrize("content", ["not json", "{}", "[1, 2]"])
+def test_report_rejects_a_file_that_is_not_a_run(tmp_path: Path, content: str) -> None:
+    from bench.__main__ import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, "utf-8")
+    with pytest.raises(SystemExit, match="is not a saved benchmark run"):
+        main(["report", "--from", str(bad), "--no-write"])
