@@ -11,9 +11,6 @@ on the other half (``motcua eval legal``).
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +23,8 @@ import numpy.typing as npt
 
 from motcua._errors import IndexError_
 from motcua.search import BM25Index, Hit
+from motcua.search._atomic import replace_dir
+from motcua.search.bm25 import top_hits
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
 from motcua.text.tokenize import Tokenizer
@@ -204,33 +203,17 @@ class PassageIndex:
         scores = self.scores(query)
         if filters:
             scores = np.where(self.mask(**filters), scores, 0).astype(np.float32)
-        if not len(scores) or limit <= 0:
-            return []
-        k = min(limit, len(scores))
-        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        idx = idx[np.argsort(-scores[idx], kind="stable")]
-        return [Hit(self.ids[i], float(scores[i])) for i in idx if scores[i] > 0]
+        return top_hits(scores, self.ids, limit)
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path) -> None:
         """Write every field and the metadata to a new folder, then swap it in whole."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
-        try:
+        with replace_dir(path) as tmp:
             for name, index in self.fields.items():
                 index.save(tmp / name)
             meta = {"format": _FORMAT, "weights": self.weights, "tie": self.tie, "ids": self.ids,
                     "filters": self.filters}
             (tmp / "passages.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-            old = path.with_name(f".{path.name}.old")
-            if path.exists():
-                shutil.rmtree(old, ignore_errors=True)
-                os.replace(path, old)
-            os.replace(tmp, path)
-            shutil.rmtree(old, ignore_errors=True)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
 
     @classmethod
     def load(cls, path: Path) -> PassageIndex:

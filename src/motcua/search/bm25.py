@@ -22,7 +22,7 @@ from motcua.search._protocol import Hit
 from motcua.text.normalize import fold, syllables
 from motcua.text.tokenize import tokenize
 
-__all__ = ["BM25Index"]
+__all__ = ["BM25Index", "top_hits"]
 
 _FORMAT = 1
 Tokenize = Callable[[str], list[str]]
@@ -130,12 +130,7 @@ class BM25Index:
 
     def top(self, scores: npt.NDArray[np.float32], limit: int) -> list[Hit]:
         """The ``limit`` best documents with a positive score, best first."""
-        if limit <= 0 or not len(scores):
-            return []
-        k = min(limit, len(scores))
-        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        idx = idx[np.argsort(-scores[idx], kind="stable")]
-        return [Hit(self.doc_ids[i], float(scores[i])) for i in idx if scores[i] > 0]
+        return top_hits(scores, self.doc_ids, limit)
 
     # -- typo tolerance -------------------------------------------------------------------
     def correct(self, query: str, keep: frozenset[str] = frozenset()) -> str:
@@ -203,6 +198,16 @@ class BM25Index:
         index.indptr, index.postings, index.weights, index.doc_terms = (
             arrays["indptr"], arrays["postings"], arrays["weights"], arrays["doc_terms"])
         return index
+
+
+def top_hits(scores: npt.NDArray[np.float32], ids: Sequence[str], limit: int) -> list[Hit]:
+    """The ``limit`` best of ``scores`` with a positive score, best first (ties keep order)."""
+    if limit <= 0 or not len(scores):
+        return []
+    k = min(limit, len(scores))
+    idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    idx = idx[np.argsort(-scores[idx], kind="stable")]
+    return [Hit(ids[i], float(scores[i])) for i in idx if scores[i] > 0]
 
 
 def _deletions(word: str) -> set[str]:
