@@ -197,13 +197,14 @@ def read_passages(path: Path) -> list[tuple[str, str]]:
 
 
 def speed_queries(root: Path, n: int, seed: int = 1) -> list[str]:
-    """``n`` queries in the shapes people type: the real questions (procedure and legal), and
-    2-6 consecutive words cut from real sentences; a third of the word queries without
-    diacritics, as typed on phones."""
+    """``n`` queries in the shapes people type: one in twenty a real question (procedure or
+    legal, drawn at random), the rest 2-6 consecutive words cut from real sentences, a third of
+    those without diacritics, as typed on phones. The mix is the same for every ``n``, so
+    ``--quick`` and ``--full`` percentiles are comparable."""
     rng = random.Random(seed)
     real = [q.text for q in procedure_questions(root)] + [q.text for q in alqac(root)[1]]
     pool = sentence_pool(root)
-    out = list(real[: n // 5])
+    out = [rng.choice(real) for _ in range(round(n / 20))]
     while len(out) < n:
         words = rng.choice(pool).split()
         size = rng.randint(2, 6)
