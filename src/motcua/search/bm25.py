@@ -31,6 +31,8 @@ Tokenize = Callable[[str], list[str]]
 class BM25Index:
     """An in-memory BM25 index that implements ``SearchBackend``."""
 
+    max_df = 0.2  # query terms in a larger share of the documents are pruned (see prune)
+
     def __init__(self, tokenizer: Tokenize = tokenize, *, k1: float = 1.2, b: float = 0.75):
         self.tokenizer = tokenizer
         self.k1 = k1
@@ -122,8 +124,24 @@ class BM25Index:
                 matched[self.postings[self.indptr[tid] : self.indptr[tid + 1]]] += 1
         return (matched / np.maximum(self.doc_terms, 1)).astype(np.float32)
 
+    def prune(self, terms: Sequence[str]) -> list[str]:
+        """Drop the terms found in more than ``max_df`` of the documents, unless nothing else
+        of the query is indexed.
+
+        Why: a syllable like "của" or "các" is in most passages; its postings are the bulk of
+        a long question's work and its idf is near zero, so it adds cost and noise. Its
+        bigrams ("cua_ubnd") are rare and stay.
+        """
+        n = len(self.doc_ids)
+        kept = []
+        for term in terms:
+            tid = self.vocab.get(term)
+            if tid is not None and self.indptr[tid + 1] - self.indptr[tid] <= self.max_df * n:
+                kept.append(term)
+        return kept or list(terms)
+
     def scores(self, query: str) -> npt.NDArray[np.float32]:
-        return self.term_scores(self.tokenizer(self.correct(query)))
+        return self.term_scores(self.prune(self.tokenizer(self.correct(query))))
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         return self.top(self.scores(query), limit)
@@ -204,8 +222,11 @@ def top_hits(scores: npt.NDArray[np.float32], ids: Sequence[str], limit: int) ->
     """The ``limit`` best of ``scores`` with a positive score, best first (ties keep order)."""
     if limit <= 0 or not len(scores):
         return []
-    k = min(limit, len(scores))
-    idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    # Select among the matching documents only: one pass finds them, and the partial sort
+    # then works on those instead of on every document.
+    idx = np.flatnonzero(scores > 0)
+    if len(idx) > limit:
+        idx = idx[np.argpartition(-scores[idx], limit - 1)[:limit]]
     idx = idx[np.argsort(-scores[idx], kind="stable")]
     return [Hit(ids[i], float(scores[i])) for i in idx if scores[i] > 0]
 
