@@ -1,7 +1,7 @@
 # The two things a person does on a fresh machine (see README.md).
 PY ?= python3
 
-.PHONY: install system-deps demo serve test lint
+.PHONY: install system-deps demo serve test lint bench
 
 system-deps:  ## Debian packages: Tesseract with Vietnamese data (OCR), Chromium (browser tests)
 	@if ! command -v tesseract >/dev/null || ! command -v chromium >/dev/null \
@@ -25,4 +25,7 @@ test: install  ## the whole test suite (PostgreSQL tests use MOTCUA_TEST_PG_URL)
 	  $(PY) -m pytest -q
 
 lint:
-	ruff check src tests bench && mypy src
+	ruff check src tests bench && cd src && mypy -p motcua
+
+bench:  ## motcua vs bm25s, tantivy, SQLite FTS5 (quick ≈ 2-3 min; FULL=1 adds 1M passages, ≈ 30 min)
+	$(PY) -m bench all $(if $(FULL),--full,--quick)

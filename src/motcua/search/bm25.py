@@ -228,7 +228,7 @@ def top_hits(scores: npt.NDArray[np.float32], ids: Sequence[str], limit: int) ->
     if len(idx) > limit:
         idx = idx[np.argpartition(-scores[idx], limit - 1)[:limit]]
     idx = idx[np.argsort(-scores[idx], kind="stable")]
-    return [Hit(ids[i], float(scores[i])) for i in idx if scores[i] > 0]
+    return [Hit(ids[int(i)], float(scores[i])) for i in idx if scores[i] > 0]
 
 
 def _deletions(word: str) -> set[str]:
