@@ -183,3 +183,13 @@ def test_security_headers_on_page_and_api(client: Client) -> None:
     api = c.get("/api/v1/communes")
     assert api.headers["cache-control"] == "no-store"
     assert api.headers["x-content-type-options"] == "nosniff"
+
+
+def test_api_docs_page_served_without_cdn(client) -> None:
+    c, _ = client
+    page = c.get("/docs")
+    assert page.status_code == 200
+    assert "/docs-assets/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower()
+    assert c.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+    assert c.get("/openapi.json").json()["info"]["title"] == "motcua"

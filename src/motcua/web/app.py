@@ -61,6 +61,28 @@ def _templates() -> Jinja2Templates:
     return templates
 
 
+def _mount_api_docs(app: FastAPI) -> None:
+    """The OpenAPI page at /docs with Swagger UI served by the app itself.
+
+    Why not FastAPI's default: it loads the viewer from a CDN, and service centres may have no
+    internet; the assets come from the ``swagger-ui-bundle`` package instead.
+    """
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def _docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title="motcua API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
+
+
 def seed_sample(settings: Settings, db: Database) -> None:
     """The bundled sample catalog and commune profiles, only into an empty store."""
     from motcua.catalog.bootstrap import ensure_sample
@@ -112,11 +134,12 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
         anyio.to_thread.current_default_thread_limiter().total_tokens = config.threads
         yield
 
-    app = FastAPI(title="motcua", lifespan=lifespan, version="1", docs_url="/docs", redoc_url=None,
+    app = FastAPI(title="motcua", lifespan=lifespan, version="1", docs_url=None, redoc_url=None,
                   description="Trợ lý thủ tục hành chính một cửa: API cho người dân, cán bộ và "
                               "hệ thống tích hợp.")
     app.state.service = state
     app.state.templates = _templates()
+    _mount_api_docs(app)
     install_error_handlers(app)
 
     @app.exception_handler(LoginRequired)

@@ -13,8 +13,10 @@ _COMMON = [
     (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                  b"script-src 'self'; frame-ancestors 'none'"),
 ]
-# The OpenAPI page loads its viewer from a CDN by FastAPI's design; it is for integrators only.
-_DOCS_CSP = (b"content-security-policy", b"frame-ancestors 'none'")
+# The OpenAPI page's viewer (served locally from /docs-assets) starts with an inline script.
+_DOCS_CSP = (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; "
+             b"style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; "
+             b"frame-ancestors 'none'")
 
 
 class SecurityHeadersMiddleware:
