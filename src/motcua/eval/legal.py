@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from motcua._errors import ConfigError, FileFormatError
+from motcua._errors import FileFormatError
 from motcua.documents.index import IndexedPassage, PassageIndex
+from motcua.eval.metrics import mrr_at, plain_bm25_rankings
 from motcua.text.normalize import nfc
 
 __all__ = ["LegalQuestion", "evaluate_legal", "load_corpus", "load_questions", "metrics"]
@@ -80,10 +81,7 @@ def metrics(ranked: Sequence[Sequence[str]], questions: Sequence[LegalQuestion])
     for ranking, q in zip(ranked, questions, strict=True):
         for k in KS:
             out[f"recall_at_{k}"] += len(q.gold & set(ranking[:k])) / len(q.gold)
-        for rank, key in enumerate(ranking[:10], start=1):
-            if key in q.gold:
-                mrr += 1 / rank
-                break
+        mrr += mrr_at(ranking, q.gold, 10)
     out = {k: round(v / n, 4) if n else 0.0 for k, v in out.items()}
     out["mrr_at_10"] = round(mrr / n, 4) if n else 0.0
     out["n"] = n
@@ -105,18 +103,8 @@ def build_index(corpus: dict[str, str], weights: dict[str, float] | None = None)
 def baseline_rankings(corpus: dict[str, str], questions: Sequence[LegalQuestion]
                       ) -> list[list[str]]:
     """Plain BM25 (bm25s defaults) over lower-cased whitespace tokens."""
-    try:
-        import bm25s
-    except ImportError as exc:
-        raise ConfigError("the plain BM25 baseline needs the bm25s package",
-                          hint="pip install -e '.[dev]' (or pip install bm25s)") from exc
-
     keys = list(corpus)
-    retriever = bm25s.BM25()
-    retriever.index([corpus[k].lower().split() for k in keys], show_progress=False)
-    vocab_q = [q.text.lower().split() for q in questions]
-    docs, _ = retriever.retrieve(vocab_q, k=min(10, len(keys)), show_progress=False)
-    return [[keys[int(i)] for i in row] for row in docs]
+    return plain_bm25_rankings(keys, [corpus[k] for k in keys], [q.text for q in questions])
 
 
 def evaluate_legal(questions_path: Path, corpus_path: Path, *,

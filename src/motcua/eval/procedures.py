@@ -15,11 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from motcua._errors import FileFormatError
+from motcua._errors import ConfigError, FileFormatError
 from motcua.answer.assistant import Assistant
 from motcua.answer.schema import AskResponse
 from motcua.catalog.parse import clean
-from motcua.eval.metrics import mrr_at, percentile, recall_at
+from motcua.eval.metrics import (
+    mrr_at,
+    percentile,
+    plain_bm25_rankings,
+    ranking_metrics,
+    recall_at,
+)
 from motcua.text.normalize import fold
 
 __all__ = ["EvalItem", "ProcedureEval", "load_items", "ungrounded_facts"]
@@ -164,40 +170,22 @@ class ProcedureEval:
         """The same answerable questions typed without diacritics, as phones often send them:
         the fair measure of "no diacritics within 2 points" (same questions, not other ones)."""
         answerable = [i for i in items if not i.abstain_expected]
-        r1 = r5 = mrr = 0.0
-        abstained = 0
-        for item in answerable:
-            response = self.assistant.ask(fold(item.question))
-            ranked = [p.code for p in response.procedures]
-            r1 += recall_at(ranked, item.gold, 1)
-            r5 += recall_at(ranked, item.gold, 5)
-            mrr += mrr_at(ranked, item.gold, 10)
-            abstained += response.status == "abstain"
-        n = len(answerable) or 1
-        return {"n": len(answerable), "recall_at_1": round(r1 / n, 4),
-                "recall_at_5": round(r5 / n, 4), "mrr_at_10": round(mrr / n, 4),
-                "answerable_abstained": round(abstained / n, 4)}
+        responses = [self.assistant.ask(fold(item.question)) for item in answerable]
+        out = ranking_metrics([[p.code for p in r.procedures] for r in responses],
+                              [i.gold for i in answerable])
+        abstained = sum(r.status == "abstain" for r in responses)
+        out["answerable_abstained"] = round(abstained / (len(answerable) or 1), 4)
+        return out
 
     def _baseline(self, items: Sequence[EvalItem]) -> dict[str, Any]:
         """Plain BM25 (bm25s, whitespace tokens, lower case) over the same names and bodies."""
-        try:
-            import bm25s
-        except ImportError:
-            return {"error": "bm25s not installed (pip install bm25s)"}
         docs = self.assistant.index.docs
-        corpus = [f"{d.name} {d.field} {d.body}".lower().split() for d in docs]
-        retriever = bm25s.BM25()
-        retriever.index(corpus, show_progress=False)
         answerable = [i for i in items if not i.abstain_expected]
-        r1 = r5 = mrr = 0.0
-        for item in answerable:
-            q = item.question.lower().split()
-            ids, _ = retriever.retrieve([q], k=min(10, len(docs)), show_progress=False)
-            ranked = [docs[int(i)].code for i in ids[0]]
-            r1 += recall_at(ranked, item.gold, 1)
-            r5 += recall_at(ranked, item.gold, 5)
-            mrr += mrr_at(ranked, item.gold, 10)
-        n = len(answerable) or 1
-        return {"name": "bm25s whitespace", "n": len(answerable),
-                "recall_at_1": round(r1 / n, 4), "recall_at_5": round(r5 / n, 4),
-                "mrr_at_10": round(mrr / n, 4)}
+        try:
+            rankings = plain_bm25_rankings([d.code for d in docs],
+                                           [f"{d.name} {d.field} {d.body}" for d in docs],
+                                           [i.question for i in answerable])
+        except ConfigError as exc:
+            return {"error": exc.message}
+        return {"name": "bm25s whitespace"} | ranking_metrics(rankings,
+                                                             [i.gold for i in answerable])
