@@ -19,16 +19,14 @@ SampleOpt = Annotated[bool, typer.Option("--sample", help="use the bundled sampl
 
 def _assistant(sample: bool) -> Assistant:
     """The assistant over the data home, with the commune profiles as its WhereProvider."""
-    from motcua.communes.profile import sample_profiles
-    from motcua.communes.registry import ProfileRegistry, load_profiles, save_profiles
+    from motcua.communes.registry import ProfileRegistry, ensure_sample_profiles
     from motcua.store.db import open_database
 
     settings = get_settings()
     db = open_database(settings.db_url)
     if sample:
         ensure_sample(settings, db=db)
-        if not load_profiles(db):
-            save_profiles(db, sample_profiles())
+        ensure_sample_profiles(db)
     registry = ProfileRegistry(db, province=settings.default_province)
     return load_assistant(settings, where_provider=registry, db=db)
 

@@ -25,7 +25,14 @@ from motcua.store.models import utcnow
 from motcua.store.service import CommuneProfileRow
 from motcua.text import fold
 
-__all__ = ["ProfileRegistry", "counter_for", "load_profiles", "save_profiles", "where_facts"]
+__all__ = [
+    "ProfileRegistry",
+    "counter_for",
+    "ensure_sample_profiles",
+    "load_profiles",
+    "save_profiles",
+    "where_facts",
+]
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +58,14 @@ def load_profiles(db: Database) -> list[CommuneProfile]:
         rows = s.scalars(select(CommuneProfileRow).order_by(CommuneProfileRow.code)).all()
         return [CommuneProfile.model_construct(code=r.code, name=r.name, province=r.province,
                                                **_counters(r.data)) for r in rows]
+
+
+def ensure_sample_profiles(db: Database) -> None:
+    """The bundled sample profiles, only into a store that has no profile yet."""
+    from motcua.communes.profile import sample_profiles
+
+    if not load_profiles(db):
+        save_profiles(db, sample_profiles())
 
 
 def _counters(data: dict[str, Any]) -> dict[str, Any]:

@@ -83,6 +83,7 @@ class ProcedureIndex:
         self.core_index = BM25Index(k1=1.2, b=0.5)
         self.docs: list[ProcedureDoc] = []
         self._by_code: dict[str, ProcedureDoc] = {}
+        self._folded_fields: list[str] = []
         self._levels: dict[str, npt.NDArray[np.bool_]] = {}
 
     def __len__(self) -> int:
@@ -99,6 +100,7 @@ class ProcedureIndex:
 
     def _prepare(self) -> None:
         self._by_code = {d.code: d for d in self.docs}
+        self._folded_fields = [fold(d.field) for d in self.docs]
         self._levels = {
             lvl: np.array([lvl in d.levels for d in self.docs], dtype=bool)
             for lvl in ("xa", "tinh", "bo", "khac")
@@ -142,7 +144,7 @@ class ProcedureIndex:
             scores = np.where(self._levels[level], scores, 0).astype(np.float32)
         if field:
             wanted = fold(field)
-            mask = np.array([wanted in fold(d.field) for d in self.docs], dtype=bool)
+            mask = np.array([wanted in f for f in self._folded_fields], dtype=bool)
             scores = np.where(mask, scores, 0).astype(np.float32)
         return self.name_index.top(scores, limit)
 

@@ -23,8 +23,7 @@ from sqlalchemy import event
 from motcua._errors import MotcuaError
 from motcua._settings import Settings, get_settings
 from motcua.answer._protocol import AssistantProtocol
-from motcua.communes.profile import sample_profiles
-from motcua.communes.registry import ProfileRegistry, load_profiles, save_profiles
+from motcua.communes.registry import ProfileRegistry, ensure_sample_profiles
 from motcua.service.accounts import verify_api_key
 from motcua.store.db import Database, open_database
 from motcua.web.config import WebConfig
@@ -88,8 +87,7 @@ def seed_sample(settings: Settings, db: Database) -> None:
     from motcua.catalog.bootstrap import ensure_sample
 
     ensure_sample(settings, db=db)
-    if not load_profiles(db):
-        save_profiles(db, sample_profiles())
+    ensure_sample_profiles(db)
 
 
 def _sqlite_for_service(db: Database) -> None:
