@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-__all__ = ["Engine", "dir_size", "word_tokens"]
+__all__ = ["Engine", "SavedIndexEngine", "dir_size", "word_tokens"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -47,3 +47,22 @@ class Engine(Protocol):
 
     def size_on_disk(self) -> int:
         """Bytes the saved index takes (0 before ``save``/``load``)."""
+
+
+class SavedIndexEngine:
+    """An engine over one of motcua's own index objects (``search``/``save``): the parts the
+    bare engine and the documents index share; subclasses say how to build and load."""
+
+    def __init__(self, index: Any, path: Path | None = None) -> None:
+        self.index = index
+        self.path = path
+
+    def query(self, q: str, k: int) -> list[str]:
+        return [hit.doc_id for hit in self.index.search(q, k)]
+
+    def save(self, path: Path) -> None:
+        self.index.save(path)
+        self.path = Path(path)
+
+    def size_on_disk(self) -> int:
+        return dir_size(self.path) if self.path else 0

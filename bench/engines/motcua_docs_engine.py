@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.engines._base import dir_size
+from bench.engines._base import SavedIndexEngine
 from motcua.documents.index import IndexedPassage, PassageIndex
 
 __all__ = ["MotcuaDocsEngine"]
 
 
-class MotcuaDocsEngine:
+class MotcuaDocsEngine(SavedIndexEngine):
     name = "motcua-docs"
     note = ("motcua.documents.index.PassageIndex with its default field weights (folded body, "
             "accented body, heading; dis-max across fields), abbreviation expansion and legal "
@@ -19,22 +19,11 @@ class MotcuaDocsEngine:
             "what 'motcua docs search' serves")
 
     def __init__(self, index: PassageIndex | None = None, path: Path | None = None) -> None:
-        self.index = index if index is not None else PassageIndex()
-        self.path = path
+        super().__init__(index if index is not None else PassageIndex(), path)
 
     def build(self, docs: Sequence[tuple[str, str]]) -> None:
         self.index.build([IndexedPassage(id=doc_id, body=text) for doc_id, text in docs])
 
-    def query(self, q: str, k: int) -> list[str]:
-        return [hit.doc_id for hit in self.index.search(q, k)]
-
-    def save(self, path: Path) -> None:
-        self.index.save(path)
-        self.path = Path(path)
-
     @classmethod
     def load(cls, path: Path) -> MotcuaDocsEngine:
         return cls(PassageIndex.load(path), Path(path))
-
-    def size_on_disk(self) -> int:
-        return dir_size(self.path) if self.path else 0
