@@ -8,7 +8,7 @@ time. Reports requests/s, p50/p95/p99 latency (overall and per endpoint) and the
     python -m bench.load --url http://127.0.0.1:8000 --users 50           # an existing one
 
 The server is started with ``--sample`` in a throw-away data home and with the per-client rate
-limit off (MOTCUA_WEB_RATE_LIMIT_PER_MINUTE=0): every simulated user comes from 127.0.0.1,
+limit off (MOTCUA_RATE_LIMIT_PER_MINUTE=0): every simulated user comes from 127.0.0.1,
 which a real deployment would see as one client. Target: 200 users, 0 errors, p95 <= 200 ms.
 """
 
@@ -51,7 +51,7 @@ def _free_port() -> int:
 
 
 def start_server(workers: int, port: int, home: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "MOTCUA_HOME": str(home), "MOTCUA_WEB_RATE_LIMIT_PER_MINUTE": "0"}
+    env = {**os.environ, "MOTCUA_HOME": str(home), "MOTCUA_RATE_LIMIT_PER_MINUTE": "0"}
     env.pop("MOTCUA_DATABASE_URL", None)
     cmd = [sys.executable, "-c", "from motcua.cli import main; main()", "serve", "--sample",
            "--port", str(port), "--workers", str(workers)]

@@ -1,21 +1,34 @@
-"""One settings class for the whole application.
+"""One settings class for the whole application (every ``MOTCUA_*`` environment variable).
 
-Why one class: every room reads the same environment the same way, and the refusal of insecure
-defaults outside development lives in one place.
+Why one class: every room, the CLI and every web worker read the same environment the same
+way, and the refusal of insecure values lives in one place. There is no public default secret:
+without ``MOTCUA_SECRET_KEY`` a random one is generated into the data home on first use
+(development and tests), and production refuses to start without a long explicit one.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from motcua._errors import ConfigError
 
-_DEV_SECRET = "dev-insecure-secret-change-me"
+__all__ = ["Environment", "Settings", "get_settings"]
+
+Environment = Literal["development", "test", "production"]
+# The value the first release shipped as its default; it is public, so it is refused everywhere.
+_PUBLIC_SECRETS = frozenset({"dev-insecure-secret-change-me"})
+_ENV_ALIASES = {"dev": "development", "develop": "development", "development": "development",
+                "local": "development", "test": "test", "testing": "test", "ci": "test",
+                "prod": "production", "production": "production"}
+MIN_SECRET_CHARS = 32
+_SECRET_FILE = "secret_key"
 
 
 def _default_home() -> Path:
@@ -25,30 +38,75 @@ def _default_home() -> Path:
 
 
 class Settings(BaseSettings):
-    """Environment variables prefixed ``MOTCUA_`` (``MOTCUA_HOME``, ``MOTCUA_DATABASE_URL``...)."""
+    """Environment variables prefixed ``MOTCUA_``; docs/service.md lists them all."""
 
     model_config = SettingsConfigDict(env_prefix="MOTCUA_", extra="ignore")
 
-    env: str = Field(default="development", description="development | production | test")
+    env: Environment = Field(default="development",
+                             description="development | test | production")
     home: Path = Field(default_factory=_default_home)
     database_url: str | None = None
+    redis_url: str | None = Field(default=None, description="shared limits and jobs across "
+                                  "workers and machines (redis://host:6379/0)")
     shared: Path | None = None
-    secret_key: SecretStr = SecretStr(_DEV_SECRET)
+    secret_key: SecretStr | None = Field(default=None, description="signs console sessions; "
+                                         "generated into the data home when unset (not in "
+                                         "production)")
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
     llm_model: str | None = None
     default_province: str = "Lạng Sơn"
-    max_question_chars: int = 500
+    max_question_chars: int = Field(default=500, ge=20, le=5000,
+                                    description="longest question, for citizens and officials")
     conversation_retention_days: int = 180
 
-    @model_validator(mode="after")
-    def _refuse_insecure_outside_dev(self) -> Settings:
-        if self.env == "production" and self.secret_key.get_secret_value() == _DEV_SECRET:
+    # -- the web service ------------------------------------------------------------------
+    max_body_bytes: int = Field(default=16_384, description="larger request bodies get 413")
+    rate_limit_per_minute: int = Field(
+        default=30, description="requests to /api/ per client per minute; 0 disables")
+    api_key_rate_limit_per_minute: int = Field(
+        default=600, description="requests per minute for a client with a valid API key")
+    require_api_key: bool = Field(
+        default=False, description="refuse /api/v1 requests without a valid X-API-Key "
+        "(the citizen page then needs a reverse proxy adding one)")
+    trusted_proxies: str = Field(
+        default="", description="comma-separated addresses of reverse proxies whose "
+        "X-Forwarded-For is believed; empty: the connecting address is the client")
+    poll_interval_ms: int = 4000
+    session_hours: int = 8
+    sample: bool = Field(default=False, description="import the bundled sample catalog and "
+                         "commune profiles when the store is empty")
+    profile_ttl_seconds: float = 30.0
+    threads: int = Field(default=40, description="threads per worker for blocking handlers")
+
+    @field_validator("env", mode="before")
+    @classmethod
+    def _known_env(cls, value: Any) -> str:
+        name = str(value or "development").strip().lower()
+        if name not in _ENV_ALIASES:
             raise ConfigError(
-                "MOTCUA_SECRET_KEY is the development default",
-                hint="set MOTCUA_SECRET_KEY to a long random value in production",
-            )
+                f"MOTCUA_ENV={value!r} is not one of development, test, production",
+                hint="use production for every server that other people reach")
+        return _ENV_ALIASES[name]
+
+    @model_validator(mode="after")
+    def _refuse_insecure(self) -> Settings:
+        secret = self.secret_key.get_secret_value() if self.secret_key is not None else None
+        if secret is not None and secret.strip() in _PUBLIC_SECRETS:
+            raise ConfigError("MOTCUA_SECRET_KEY is the public development value",
+                              hint="generate one: python -c 'import secrets; "
+                                   "print(secrets.token_urlsafe(48))'")
+        if self.env == "production" and (secret is None or len(secret) < MIN_SECRET_CHARS):
+            raise ConfigError(
+                "production needs MOTCUA_SECRET_KEY of at least "
+                f"{MIN_SECRET_CHARS} characters",
+                hint="generate one: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+                     " and give every worker and machine the same value")
         return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
 
     @property
     def db_url(self) -> str:
@@ -67,6 +125,45 @@ class Settings(BaseSettings):
         if self.shared:
             return self.shared
         return Path(__file__).resolve().parents[3] / "shared"
+
+    @property
+    def proxies(self) -> frozenset[str]:
+        return frozenset(p.strip() for p in self.trusted_proxies.split(",") if p.strip())
+
+    def session_secret(self) -> str:
+        """``MOTCUA_SECRET_KEY``, else a random secret kept in the data home (mode 0600).
+
+        Why a file rather than a constant: a default shipped in the code is public, and anyone
+        could sign a console cookie with it. The file is created once, atomically, so that
+        every worker of one machine signs with the same key.
+        """
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        path = self.home / _SECRET_FILE
+        try:
+            return _read_secret(path)
+        except FileNotFoundError:
+            pass
+        self.home.mkdir(parents=True, exist_ok=True)
+        tmp = self.home / f".{_SECRET_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_urlsafe(48))
+        try:
+            os.link(tmp, path)  # atomic: the file appears whole, and only once
+        except FileExistsError:  # another worker created it first
+            pass
+        finally:
+            tmp.unlink()
+        return _read_secret(path)
+
+def _read_secret(path: Path) -> str:
+    value = path.read_text(encoding="ascii").strip()
+    if len(value) < MIN_SECRET_CHARS:
+        raise ConfigError(f"the secret in the data home is shorter than {MIN_SECRET_CHARS} "
+                          "characters", hint="delete the file 'secret_key' in MOTCUA_HOME "
+                          "(a new one is generated; console users log in again)")
+    return value
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,6 @@ from motcua.answer.schema import (
 from motcua.catalog.model import ParsedProcedure
 from motcua.store.db import Database
 from motcua.web.app import create_app
-from motcua.web.config import WebConfig
 
 BIRTH = ParsedProcedure(code="1.001193", name="Thủ tục đăng ký khai sinh", levels=["xa"],
                         field="Hộ tịch", url="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-"
@@ -84,6 +83,7 @@ class FakeAssistant:
 def make_client(db: Database, **config: object) -> tuple[TestClient, FakeAssistant]:
     """An in-process client over ``db`` with the fake assistant wired to the real profiles."""
     fake = FakeAssistant()
-    app = create_app(get_settings(), fake, db=db, config=WebConfig(**config))  # type: ignore[arg-type]
+    settings = get_settings().model_copy(update=config)
+    app = create_app(settings, fake, db=db)
     fake.where_provider = app.state.service.registry
     return TestClient(app), fake

@@ -140,9 +140,8 @@ def test_health_and_ready(client: Client) -> None:
 def test_ready_reports_missing_index(db: Database, tmp_path) -> None:
     from motcua._settings import get_settings
     from motcua.web.app import create_app
-    from motcua.web.config import WebConfig
 
-    app = create_app(get_settings(), None, db=db, config=WebConfig())
+    app = create_app(get_settings(), None, db=db)
     c = TestClient(app)
     r = c.get("/readyz")
     assert r.status_code == 503

@@ -54,12 +54,12 @@ def serve(
         seed_sample(settings, db)
     purged = purge_conversations(db, older_than_days=settings.conversation_retention_days)
     db.dispose()
-    os.environ["MOTCUA_WEB_SAMPLE"] = "0"  # seeded once here, not by every worker
+    os.environ["MOTCUA_SAMPLE"] = "0"  # seeded once here, not by every worker
     err_console.print(f"motcua: http://{host}:{port}/ (cán bộ: /console, API: /docs); "
                       f"{workers} worker(s); {purged} hội thoại quá hạn đã xóa")
     uvicorn.run("motcua.web.app:app_from_env", factory=True, host=host, port=port,
                 workers=workers, access_log=access_log, log_level="warning",
-                timeout_keep_alive=15)
+                timeout_keep_alive=15, proxy_headers=False)  # motcua.web.client decides
 
 
 @communes_app.command("list")

@@ -14,20 +14,17 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import event
 
-from motcua._errors import MotcuaError
 from motcua._settings import Settings, get_settings
 from motcua.answer._protocol import AssistantProtocol
 from motcua.communes.registry import ProfileRegistry, ensure_sample_profiles
 from motcua.service.accounts import verify_api_key
 from motcua.store.db import Database, open_database
-from motcua.web.config import WebConfig
-from motcua.web.deps import LoginRequired
 from motcua.web.errors import install_error_handlers
 from motcua.web.headers import SecurityHeadersMiddleware
 from motcua.web.limits import BodyLimitMiddleware, RateLimitMiddleware
@@ -111,25 +108,24 @@ def _sqlite_for_service(db: Database) -> None:
 
 
 def create_app(settings: Settings | None = None, assistant: AssistantProtocol | None = None, *,
-               config: WebConfig | None = None, db: Database | None = None) -> FastAPI:
+               db: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
-    config = config or WebConfig()
     db = db or open_database(settings.db_url)
     _sqlite_for_service(db)
-    if config.sample:
+    if settings.sample:
         seed_sample(settings, db)
-    registry = ProfileRegistry(db, ttl=config.profile_ttl_seconds,
+    registry = ProfileRegistry(db, ttl=settings.profile_ttl_seconds,
                                province=settings.default_province)
-    state = ServiceState(settings=settings, config=config, db=db, registry=registry,
-                         signer=SessionSigner(settings.secret_key.get_secret_value(),
-                                              max_age_seconds=config.session_hours * 3600),
+    state = ServiceState(settings=settings, db=db, registry=registry,
+                         signer=SessionSigner(settings.session_secret(),
+                                              max_age_seconds=settings.session_hours * 3600),
                          _assistant=assistant)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         import anyio.to_thread
 
-        anyio.to_thread.current_default_thread_limiter().total_tokens = config.threads
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
 
     app = FastAPI(title="motcua", lifespan=lifespan, version="1", docs_url=None, redoc_url=None,
@@ -138,23 +134,7 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
     app.state.service = state
     app.state.templates = _templates()
     _mount_api_docs(app)
-    install_error_handlers(app)
-
-    @app.exception_handler(LoginRequired)
-    async def _login(_request: Request, _exc: LoginRequired) -> Response:
-        return RedirectResponse("/console/login", status_code=303)
-
-    @app.exception_handler(MotcuaError)
-    async def _motcua(request: Request, exc: MotcuaError) -> Response:
-        if request.url.path.startswith("/console"):
-            page: HTMLResponse = app.state.templates.TemplateResponse(
-                request, "message.html", {"title": "Không thực hiện được", "text": exc.message,
-                                          "hint": exc.hint or "", "user": None, "csrf": ""},
-                status_code=exc.status_code)
-            return page
-        from fastapi.responses import JSONResponse
-
-        return JSONResponse({"error": exc.to_dict()}, status_code=exc.status_code)
+    install_error_handlers(app, private_roots=[settings.home, settings.shared_dir])
 
     app.include_router(health.router)
     app.include_router(api.router)
@@ -163,12 +143,12 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
     mount_optional_routers(app)
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
-    app.add_middleware(RateLimitMiddleware, per_minute=config.rate_limit_per_minute,
-                       key_per_minute=config.api_key_rate_limit_per_minute,
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute,
+                       key_per_minute=settings.api_key_rate_limit_per_minute,
                        verify_key=lambda key: verify_api_key(db, key),
-                       require_key=config.require_api_key)
+                       require_key=settings.require_api_key)
     app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes,
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
                        overrides={"/api/v1/documents": 25 * 1024 * 1024,
                                   "/api/v1/clean": 25 * 1024 * 1024})
     return app
@@ -179,6 +159,6 @@ def app_from_env() -> FastAPI:
     from motcua._logging import configure_logging
 
     configure_logging()
-    app = create_app(get_settings(), config=WebConfig())
+    app = create_app(get_settings())
     app.state.service.warm_up()
     return app

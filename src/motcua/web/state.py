@@ -21,7 +21,6 @@ from motcua.answer._protocol import AssistantProtocol
 from motcua.communes.registry import ProfileRegistry
 from motcua.communes.units import AdminUnit, list_units
 from motcua.store.db import Database
-from motcua.web.config import WebConfig
 from motcua.web.sessions import SessionSigner
 
 __all__ = ["ServiceState"]
@@ -32,7 +31,6 @@ log = logging.getLogger(__name__)
 @dataclass
 class ServiceState:
     settings: Settings
-    config: WebConfig
     db: Database
     registry: ProfileRegistry
     signer: SessionSigner

@@ -30,5 +30,5 @@ def index(request: Request, state: StateDep,
         "units": state.units(), "selected": selected,
         "province": state.settings.default_province,
         "max_chars": state.settings.max_question_chars,
-        "poll_ms": state.config.poll_interval_ms,
+        "poll_ms": state.settings.poll_interval_ms,
     })
