@@ -14,6 +14,7 @@ message and exits non-zero, the HTTP API turns ``status_code``/``code`` into a J
     │   └── FileFormatError    a file we cannot read (wrong format, broken, encrypted, bad encoding)
     ├── Unauthorized           an action for officials or integrations without a valid login/key
     ├── NotFound               a procedure, document or conversation that does not exist
+    ├── Conflict               the request clashes with what is stored (a document number)
     ├── StoreError             the database could not be reached or migrated
     ├── IndexError_            the search index is missing or does not match the store
     └── ExternalServiceError   an optional service (LLM, OCR binary) failed or is absent
@@ -97,3 +98,11 @@ class IndexError_(MotcuaError):
 class ExternalServiceError(MotcuaError):
     status_code = 502
     code = "external_service"
+
+
+class Conflict(MotcuaError):
+    """Refused because it would silently overwrite something stored; the hint says how to
+    ask for the replacement explicitly."""
+
+    status_code = 409
+    code = "conflict"

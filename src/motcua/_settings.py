@@ -79,6 +79,26 @@ class Settings(BaseSettings):
     profile_ttl_seconds: float = 30.0
     threads: int = Field(default=40, description="threads per worker for blocking handlers")
 
+    # -- document uploads and imports: caps against hostile files (documents/limits.py) ----
+    doc_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1, description="largest file")
+    doc_max_pages: int = Field(default=500, ge=1, description="pages of one PDF")
+    doc_max_ocr_pages: int = Field(default=50, ge=0, description="scanned pages OCR'd per file")
+    doc_max_page_pixels: int = Field(default=40_000_000, ge=1, description="pixels of one "
+                                     "page rendered at 300 dpi for OCR (40 M: about A1)")
+    doc_max_image_pixels: int = Field(default=50_000_000, ge=1, description="pixels of an "
+                                      "uploaded image (PIL.Image.MAX_IMAGE_PIXELS)")
+    doc_max_unzipped_bytes: int = Field(default=100 * 1024 * 1024, ge=1, description="sum of "
+                                        "the uncompressed sizes of a DOCX's members")
+    doc_max_zip_members: int = Field(default=2000, ge=1)
+    doc_max_zip_ratio: int = Field(default=100, ge=1, description="uncompressed/compressed "
+                                   "size of a member over 1 MiB")
+    doc_max_xml_text_chars: int = Field(default=1_000_000, ge=1, description="one XML text node")
+    doc_max_paragraphs: int = Field(default=200_000, ge=1, description="paragraphs of a DOCX")
+    doc_parse_seconds: float = Field(default=240.0, gt=0, description="wall-clock limit of "
+                                     "one file's parse and OCR (50 OCR pages take ~170 s)")
+    doc_parse_memory_mb: int = Field(default=1024, ge=256, description="address-space limit "
+                                     "of the parsing child process")
+
     @field_validator("env", mode="before")
     @classmethod
     def _known_env(cls, value: Any) -> str:

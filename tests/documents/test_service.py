@@ -168,3 +168,46 @@ def test_service_concurrent_same_file_is_unchanged(service: DocumentService,
     result = service.import_file(DECISION.encode(), "b.txt")
     assert result.status == "unchanged"
     assert len(service.list_documents()) == 1
+
+
+def test_service_same_number_other_bytes_is_a_conflict(service: DocumentService) -> None:
+    first = service.import_file(DECISION.encode(), "qd.txt")
+    draft = DECISION.replace("Nguyễn Văn An", "Trần Thị Bình").encode()
+    result = service.import_file(draft, "qd-draft.txt")
+    assert (result.status, result.code) == ("failed", "conflict")
+    assert "12/QĐ-UBND" in (result.error or "") and "qd.txt" in (result.error or "")
+    assert "replace=true" in (result.hint or "") and "--replace" in (result.hint or "")
+    assert [d["id"] for d in service.list_documents()] == [first.document_id]
+    assert service.summarize("12/QĐ-UBND").signer == "Nguyễn Văn An"
+
+
+def test_service_replace_swaps_document_and_passages(service: DocumentService) -> None:
+    first = service.import_file(DECISION.encode(), "qd.txt")
+    draft = DECISION.replace("Nguyễn Văn An", "Trần Thị Bình").encode()
+    result = service.import_file(draft, "qd-v2.txt", replace=True)
+    assert result.status == "imported" and result.replaced == [first.document_id]
+    docs = service.list_documents()
+    assert [d["filename"] for d in docs] == ["qd-v2.txt"]
+    assert service.summarize("12/QĐ-UBND").signer == "Trần Thị Bình"
+    from motcua.store.documents import DocumentPassageRow
+
+    with service.db.session() as session:
+        owners = {r.document_id for r in session.query(DocumentPassageRow)}
+    assert owners == {result.document_id}
+
+
+def test_service_folder_goes_on_past_hostile_files(service: DocumentService,
+                                                   folder: Path) -> None:
+    from tests.documents._hostile import HOSTILE
+
+    for make, _ in HOSTILE.values():
+        name, data = make()
+        (folder / f"x-{name}").write_bytes(data)
+    results = service.import_paths([folder])
+    failed = {r.filename: r for r in results if r.status == "failed"}
+    assert sum(r.status == "imported" for r in results) == 3
+    assert len(failed) == len(HOSTILE) + 1  # and broken.pdf
+    for make, fragment in HOSTILE.values():
+        name = f"x-{make()[0]}"
+        assert fragment in (failed[name].error or ""), name
+        assert failed[name].hint and failed[name].code == "file_format"

@@ -32,13 +32,23 @@ def _highlight(snippet: str) -> str:
     return _MARK.sub(lambda m: f"[bold yellow]{m.group(1)}[/]", escape(snippet))
 
 
+def _failure(result: Any) -> str:
+    """"file: reason", without repeating the name when the reason already starts with it."""
+    error = result.error or "lỗi không rõ"
+    return error if error.startswith(f"{result.filename}:") else f"{result.filename}: {error}"
+
+
 @docs_app.command("import")
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="files or folders to import")],
     no_ocr: Annotated[bool, typer.Option("--no-ocr", help="skip OCR of scanned pages")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="replace a stored document of the "
+                                          "same number (refused otherwise)")] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Import documents (PDF, DOCX, HTML, Markdown, TXT, CSV, images); re-import is a no-op."""
+    """Import documents (PDF, DOCX, HTML, Markdown, TXT, CSV, images); re-import is a no-op.
+
+    A bad file is reported and skipped; the exit code is 1 when any file failed."""
     from motcua.documents.service import iter_files
 
     service = _service()
@@ -55,10 +65,10 @@ def import_(
             progress.advance(task)
             if result.status == "failed":
                 hint = f" [yellow]({escape(result.hint)})[/]" if result.hint else ""
-                progress.console.print(f"[red]Bỏ qua[/] {escape(result.filename)}: "
-                                       f"{escape(result.error or '')}{hint}")
+                progress.console.print(f"[red]Bỏ qua[/] {escape(_failure(result))}{hint}")
 
-        results = service.import_paths(paths, ocr=not no_ocr, on_file=step, files=files)
+        results = service.import_paths(paths, ocr=not no_ocr, on_file=step, files=files,
+                                       replace=replace)
     elapsed = time.perf_counter() - start
     counts = {s: sum(r.status == s for r in results) for s in ("imported", "unchanged", "failed")}
     if as_json:
@@ -68,7 +78,11 @@ def import_(
         console.print(f"Đã nhập [green]{counts['imported']}[/] văn bản mới, "
                       f"[cyan]{counts['unchanged']}[/] không đổi, "
                       f"[red]{counts['failed']}[/] lỗi, trong {elapsed:.1f} giây.")
-    if counts["failed"] and not counts["imported"] and not counts["unchanged"]:
+        for r in results:
+            if r.status == "failed":  # again at the end: progress lines scroll away
+                hint = f" ({r.hint})" if r.hint else ""
+                console.print(f"  [red]lỗi[/] {escape(_failure(r) + hint)}")
+    if counts["failed"]:
         raise typer.Exit(1)
 
 

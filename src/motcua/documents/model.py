@@ -104,3 +104,7 @@ class ImportResult(BaseModel):
     ocr_pages: list[int] = Field(default_factory=list)
     error: str | None = None
     hint: str | None = None
+    code: str | None = Field(default=None, description="why it failed: file_format | conflict "
+                             "| external_service")
+    replaced: list[int] = Field(default_factory=list, description="ids of the documents of "
+                                "the same number this one replaced (replace=true)")

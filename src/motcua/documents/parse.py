@@ -13,6 +13,7 @@ from pathlib import Path
 
 from motcua.documents.index import IndexedPassage
 from motcua.documents.ingest import extract_text
+from motcua.documents.limits import ParseLimits
 from motcua.documents.metadata import NUMBER_RE, extract_metadata, type_from_number
 from motcua.documents.model import DocumentMeta, Passage
 from motcua.documents.structure import split_passages
@@ -43,8 +44,11 @@ def _number_from_filename(filename: str) -> str | None:
     return m.group(1) if m else None
 
 
-def parse_document(data: bytes, filename: str, *, ocr: bool = True) -> ParsedDocument:
-    extracted = extract_text(data, filename, ocr=ocr)
+def parse_document(data: bytes, filename: str, *, ocr: bool = True,
+                   limits: ParseLimits | None = None) -> ParsedDocument:
+    """Parse in this process. Files from outside (uploads, imports) go through
+    ``sandbox.parse_isolated``, which runs this in a child with time and memory limits."""
+    extracted = extract_text(data, filename, ocr=ocr, limits=limits)
     meta = extract_metadata(extracted.text)
     if meta.number is None:
         meta.number = _number_from_filename(filename)

@@ -12,15 +12,18 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
-from motcua._errors import ExternalServiceError, FileFormatError, InputError
+from motcua._errors import Conflict, ExternalServiceError, FileFormatError, InputError
 from motcua._settings import get_settings
 from motcua.documents import store
 from motcua.documents.ask import MIN_COVERAGE, Candidate, answer, coverage, snippet
 from motcua.documents.index import PassageIndex
 from motcua.documents.ingest import SUPPORTED_SUFFIXES
+from motcua.documents.limits import ParseLimits
 from motcua.documents.metadata import find_metadata_line, metadata_intent
 from motcua.documents.model import AskResult, Citation, ImportResult, SearchHit
 from motcua.documents.parse import content_hash, index_entries, parse_document
+from motcua.documents.replace import add_or_replace
+from motcua.documents.sandbox import parse_isolated
 from motcua.documents.summarize import Summary, summarize
 from motcua.store.db import Database, open_database
 from motcua.store.documents import DocumentPassageRow, DocumentRow
@@ -67,11 +70,14 @@ class DocumentService:
 
     # -- import ---------------------------------------------------------------------------
     def import_file(self, source: Path | bytes, filename: str | None = None, *,
-                    ocr: bool = True, reindex: bool = True) -> ImportResult:
+                    ocr: bool = True, reindex: bool = True, replace: bool = False,
+                    limits: ParseLimits | None = None) -> ImportResult:
         """Import one file (a path, or bytes with their filename); never raises on bad files.
 
-        A broken, encrypted or unsupported file comes back with status "failed" and the
-        reason, so that a folder import continues with the next file.
+        A broken, encrypted, unsupported or oversized file, or one whose number is already
+        stored with other bytes (unless ``replace``), comes back with status "failed", the
+        reason and its ``code``, so that a folder import continues with the next file. The file
+        is parsed in a limited child process (``sandbox.parse_isolated``).
         """
         if isinstance(source, bytes | bytearray):
             if not filename:
@@ -84,7 +90,9 @@ class DocumentService:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                return ImportResult(filename=name, status="failed", error=str(exc))
+                return ImportResult(filename=name, status="failed", code="file_format",
+                                    error=f"{name}: không đọc được tệp ({exc.strerror})",
+                                    hint="kiểm tra đường dẫn và quyền đọc tệp")
         digest = content_hash(data)
         with self.db.session() as session:
             existing = store.find_by_hash(session, digest)
@@ -93,16 +101,19 @@ class DocumentService:
                                     number=existing.number, doc_type=existing.doc_type,
                                     passages=len(existing.passages))
         try:
-            doc = parse_document(data, name, ocr=ocr)
-        except (FileFormatError, ExternalServiceError) as exc:
-            log.warning("document skipped", extra={"file": name, "error": exc.message})
-            return ImportResult(filename=name, status="failed", error=exc.message, hint=exc.hint)
-        try:
+            doc = parse_isolated(data, name, ocr=ocr,
+                                 limits=limits or ParseLimits.from_settings(get_settings()))
             with self.db.session() as session:
-                row = store.add_document(session, doc, origin)
+                row, replaced = add_or_replace(session, doc, origin, replace=replace,
+                                               filename=name)
                 result = ImportResult(filename=name, status="imported", document_id=row.id,
                                       number=doc.meta.number, doc_type=doc.meta.doc_type,
-                                      passages=len(doc.passages), ocr_pages=doc.ocr_pages or [])
+                                      passages=len(doc.passages), ocr_pages=doc.ocr_pages or [],
+                                      replaced=replaced)
+        except (FileFormatError, ExternalServiceError, Conflict) as exc:
+            log.warning("document skipped", extra={"file": name, "error": exc.message})
+            return ImportResult(filename=name, status="failed", error=exc.message, hint=exc.hint,
+                                code=exc.code)
         except IntegrityError:
             # another import of the same bytes committed first (two imports at once)
             return ImportResult(filename=name, status="unchanged", number=doc.meta.number,
@@ -113,10 +124,13 @@ class DocumentService:
 
     def import_paths(self, paths: Iterable[Path], *, ocr: bool = True,
                      on_file: Callable[[ImportResult], None] | None = None,
-                     files: list[Path] | None = None) -> list[ImportResult]:
+                     files: list[Path] | None = None, replace: bool = False,
+                     ) -> list[ImportResult]:
+        """Every file, each on its own: a bad one is reported in its result and the rest go on;
+        the index is rebuilt once at the end."""
         results = []
         for path in files if files is not None else iter_files(paths):
-            result = self.import_file(path, ocr=ocr, reindex=False)
+            result = self.import_file(path, ocr=ocr, reindex=False, replace=replace)
             results.append(result)
             if on_file:
                 on_file(result)

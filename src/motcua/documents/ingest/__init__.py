@@ -14,26 +14,30 @@ from motcua.documents.ingest.markdown import markdown_to_text
 from motcua.documents.ingest.office import docx_to_text
 from motcua.documents.ingest.pdf import ocr_available, ocr_image, pdf_to_text
 from motcua.documents.ingest.plain import csv_to_text, decode_text, html_to_text
+from motcua.documents.limits import IMAGE_SUFFIXES, ParseLimits, refuse
 from motcua.documents.model import ExtractedText
 
 __all__ = ["SUPPORTED_SUFFIXES", "extract_text", "ocr_available"]
 
-_IMAGE = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+_IMAGE = IMAGE_SUFFIXES
 SUPPORTED_SUFFIXES = frozenset(
     {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".csv", *_IMAGE}
 )
 
 
-def extract_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedText:
-    """Read ``data`` according to the suffix of ``filename``."""
+def extract_text(data: bytes, filename: str, *, ocr: bool = True,
+                 limits: ParseLimits | None = None) -> ExtractedText:
+    """Read ``data`` according to the suffix of ``filename``, within ``limits`` (defaults:
+    ``ParseLimits()``); ``sandbox.parse_isolated`` adds the time and memory limits."""
+    limits = limits or ParseLimits()
     suffix = Path(filename).suffix.lower()
     if not data:
         raise FileFormatError(f"{filename}: tệp rỗng", hint="kiểm tra lại tệp",
                               path=filename)
     if suffix == ".pdf":
-        return pdf_to_text(data, filename, ocr=ocr)
+        return pdf_to_text(data, filename, ocr=ocr, limits=limits)
     if suffix == ".docx":
-        return ExtractedText(text=docx_to_text(data, filename), format="docx")
+        return ExtractedText(text=docx_to_text(data, filename, limits), format="docx")
     if suffix in {".html", ".htm"}:
         return ExtractedText(text=html_to_text(decode_text(data, filename)), format="html")
     if suffix in {".md", ".markdown"}:
@@ -43,7 +47,7 @@ def extract_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedTe
     if suffix == ".csv":
         return ExtractedText(text=csv_to_text(decode_text(data, filename)), format="csv")
     if suffix in _IMAGE:
-        return _image(data, filename, ocr=ocr)
+        return _image(data, filename, ocr=ocr, limits=limits)
     raise FileFormatError(
         f"{filename}: không hỗ trợ loại tệp {suffix or '(không có đuôi)'}",
         hint="dùng PDF, DOCX, HTML, Markdown, TXT, CSV hoặc ảnh (PNG, JPG, TIFF)",
@@ -51,13 +55,18 @@ def extract_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedTe
     )
 
 
-def _image(data: bytes, filename: str, *, ocr: bool) -> ExtractedText:
+def _image(data: bytes, filename: str, *, ocr: bool, limits: ParseLimits) -> ExtractedText:
     from PIL import Image, UnidentifiedImageError
 
     try:
         image = Image.open(io.BytesIO(data))
+        if image.size[0] * image.size[1] > limits.max_image_pixels:
+            raise Image.DecompressionBombError(f"{image.size} over the cap")
         image.load()
-    except (UnidentifiedImageError, OSError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise refuse(filename, f"ảnh quá lớn, vượt giới hạn {limits.max_image_pixels / 1e6:.0f} "
+                     "triệu điểm ảnh", hint="quét lại ở độ phân giải 300 dpi") from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise FileFormatError(f"{filename}: không đọc được tệp ảnh", hint="quét lại văn bản",
                               path=filename) from exc
     text = ocr_image(image) if ocr else ""

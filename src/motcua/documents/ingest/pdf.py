@@ -6,7 +6,6 @@ file would be slow and would replace good text with recognised text.
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import shutil
@@ -14,10 +13,15 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
 from motcua._errors import ExternalServiceError, FileFormatError
+from motcua.documents.ingest.pdfcheck import (
+    OCR_DPI,
+    PDF_ERRORS,
+    check_page_pixels,
+    open_pdf,
+    page_sizes,
+)
+from motcua.documents.limits import ParseLimits, refuse
 from motcua.documents.model import ExtractedText
 from motcua.text.normalize import nfc
 
@@ -26,7 +30,6 @@ __all__ = ["MIN_TEXT_CHARS", "ocr_available", "ocr_image", "pdf_to_text"]
 log = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS = 25  # fewer letters than this on a page means it is a scan (or blank)
-OCR_DPI = 300
 OCR_LANG = "vie"
 
 
@@ -87,32 +90,37 @@ def _ocr_pages(data: bytes, indexes: list[int]) -> dict[int, str]:
     return out
 
 
-def pdf_to_text(data: bytes, filename: str, *, ocr: bool = True) -> ExtractedText:
+def pdf_to_text(data: bytes, filename: str, *, ocr: bool = True,
+                limits: ParseLimits | None = None) -> ExtractedText:
+    """Text of every page; pages, scanned pages and their render size are capped first."""
+    limits = limits or ParseLimits()
+    reader = open_pdf(data, filename)
+    sizes = page_sizes(reader, filename, limits)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise FileFormatError(
-                f"{filename}: tệp PDF có mật khẩu",
-                hint="bỏ mật khẩu (in ra PDF mới) rồi nhập lại",
-                path=filename,
-            )
         pages = list(reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except PDF_ERRORS as exc:
         raise FileFormatError(
             f"{filename}: không đọc được tệp PDF ({exc.__class__.__name__}: {exc})",
             hint="kiểm tra tệp PDF có đầy đủ không; tải hoặc quét lại",
             path=filename,
         ) from exc
+    if len(pages) != len(sizes):
+        raise refuse(filename, "không đọc được tệp PDF: cây trang bất thường",
+                     hint="mở bằng trình xem PDF và in ra PDF mới rồi nhập lại")
     texts: list[str] = []
     for i, page in enumerate(pages):
         try:
             text = page.extract_text() or ""
-        except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        except PDF_ERRORS as exc:
             log.warning("pdf page unreadable", extra={"file": filename, "page": i + 1,
                                                       "error": str(exc)})
             text = ""
         texts.append(nfc(text).strip())
     scanned = [i for i, t in enumerate(texts) if _letters(t) < MIN_TEXT_CHARS] if ocr else []
+    if len(scanned) > limits.max_ocr_pages:
+        raise refuse(filename, f"tệp có {len(scanned)} trang quét cần nhận dạng chữ, vượt giới "
+                     f"hạn {limits.max_ocr_pages} trang")
+    check_page_pixels(sizes, scanned, filename, limits)
     if scanned:
         for i, text in _ocr_pages(data, scanned).items():
             texts[i] = text.strip()
