@@ -1,10 +1,17 @@
-"""The documents routes: upload needs an official or an API key; search, ask and summary."""
+"""The documents routes: upload (a background job) needs an official or an API key; search,
+ask and summary."""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from motcua._settings import get_settings
+from motcua.documents.jobs import jobs_for
 from motcua.service.accounts import create_api_key
 from motcua.store.db import Database
 from tests.web.fake import FakeAssistant
@@ -27,6 +34,27 @@ Nghị quyết này có hiệu lực từ ngày 01 tháng 7 năm 2025.
 Client = tuple[TestClient, FakeAssistant]
 
 
+@pytest.fixture(autouse=True)
+def _stop_consumer(db: Database) -> Iterator[None]:
+    """The first upload starts this database's job consumer thread; stop it after the test."""
+    yield
+    jobs_for(get_settings(), db).stop()
+
+
+def wait_job(c: TestClient, accepted: Any, headers: dict[str, str],
+             timeout: float = 30) -> dict[str, Any]:
+    """Poll the job of a 202 answer until it is done or failed."""
+    assert accepted.status_code == 202, accepted.text
+    url = accepted.json()["status_url"]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        body: dict[str, Any] = c.get(url, headers=headers).json()
+        if body["status"] in {"done", "failed"}:
+            return body
+        time.sleep(0.05)
+    raise AssertionError(f"job not finished in {timeout} s: {body}")
+
+
 def _upload(c: TestClient, headers: dict[str, str] | None = None):
     return c.post("/api/v1/documents", files={"file": ("nq99.md", DOC.encode(), "text/markdown")},
                   headers=headers or {})
@@ -43,7 +71,9 @@ def test_documents_upload_search_ask_summary(client: Client, db: Database) -> No
     c, _ = client
     key = create_api_key(db, name="test")
     r = _upload(c, {"X-API-Key": key})
-    assert r.status_code == 201, r.text
+    assert r.status_code == 202, r.text  # was 201 with the import done inside the request
+    job = wait_job(c, r, {"X-API-Key": key})
+    assert job["status"] == "done" and job["result"]["number"] == "99/NQ-TEST"
     hits = c.get("/api/v1/documents/search", params={"q": "thi tran Hoa Mai"}).json()["items"]
     assert hits and "99/NQ-TEST" in str(hits[0])
     ans = c.post("/api/v1/documents/ask",

@@ -2,7 +2,8 @@
 
 Why the routes live here and not in ``motcua.documents``: that room must not talk HTTP; this
 module maps its ``DocumentService`` to routes. Uploading changes what officials search, so it
-needs an official's console session or an integration's ``X-API-Key``; reading does not.
+needs an official's console session or an integration's ``X-API-Key``; reading does not. An
+upload is a background job (``motcua.documents.jobs``) polled at ``/jobs/{id}`` by its uploader.
 (No ``from __future__ import annotations`` here: FastAPI resolves the dependency aliases
 defined inside ``build_router`` from real annotations.)
 """
@@ -11,7 +12,8 @@ defined inside ``build_router`` from real annotations.)
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Path, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from motcua._errors import FileFormatError, Unauthorized
@@ -22,7 +24,7 @@ from motcua.web.sessions import COOKIE
 __all__ = ["build_router"]
 
 log = logging.getLogger(__name__)
-MAX_UPLOAD = 25 * 1024 * 1024  # the app's body limit for this prefix says the same
+_MIB = 1024 * 1024
 
 
 class AskBody(BaseModel):
@@ -44,6 +46,7 @@ def _official(request: Request, state: StateDep) -> str:
 
 def build_router() -> APIRouter | None:
     try:
+        from motcua.documents.jobs import jobs_for
         from motcua.documents.service import DocumentService
     except ImportError as exc:  # the documents room's optional dependencies are missing
         log.info("documents room unavailable", extra={"error": str(exc)})
@@ -61,17 +64,30 @@ def build_router() -> APIRouter | None:
     Official = Annotated[str, Depends(_official)]
     router = APIRouter(prefix="/api/v1/documents", tags=["documents"])
 
-    @router.post("", status_code=201)
-    async def upload(file: UploadFile, svc: Svc, who: Official) -> dict[str, Any]:
-        data = await file.read(MAX_UPLOAD + 1)
-        if len(data) > MAX_UPLOAD:
-            raise FileFormatError("tệp quá lớn", hint="tối đa 25 MB mỗi tệp")
-        result = svc.import_file(data, file.filename or "")
-        if result.status == "failed":
-            raise FileFormatError(result.error or "không đọc được tệp",
-                                  hint=result.hint or "kiểm tra lại tệp rồi tải lên lại")
-        log.info("document uploaded", extra={"by": who, "status": result.status})
-        return result.model_dump()
+    @router.post("", status_code=202)
+    async def upload(file: UploadFile, state: StateDep, who: Official,
+                     replace: Annotated[bool, Query(description="replace the stored document "
+                                                    "of the same number")] = False,
+                     ) -> dict[str, Any]:
+        """Queue the import (202 with ``job_id`` and ``status_url``); a file over a cap is
+        refused at once (422). Parsing and reindexing never run in this handler."""
+        limit = state.settings.doc_max_bytes
+        data = await file.read(limit + 1)
+        if len(data) > limit:
+            raise FileFormatError(f"{file.filename}: tệp lớn hơn {limit // _MIB} MB",
+                                  hint="chia nhỏ tệp rồi tải lên lại")
+
+        def submit() -> dict[str, Any]:
+            jobs = jobs_for(state.settings, state.db)
+            return jobs.submit(data, file.filename or "", who, replace=replace)
+
+        return await run_in_threadpool(submit)
+
+    @router.get("/jobs/{job_id}")
+    def job(job_id: Annotated[str, Path(max_length=64)], state: StateDep,
+            who: Official) -> dict[str, Any]:
+        """queued | running | done (with the import result) | failed (with reason and hint)."""
+        return jobs_for(state.settings, state.db).status(job_id, who)
 
     @router.get("/search")
     def search(svc: Svc, q: Annotated[str, Query(min_length=1, max_length=1000)],
