@@ -11,8 +11,8 @@ home (no server, the embedded default); ``RedisHuey`` shares it between machines
 worker, so one command is enough. Two adaptations for embedding: ``Consumer.start`` installs
 SIGINT/SIGTERM/SIGHUP handlers for a main loop we never run, which would take Ctrl+C away from
 uvicorn (``_EmbeddedConsumer`` skips that), and the idle poll of the SQLite queue backs off to
-at most one second so a job starts promptly. Status lives in our database, not in Huey's result
-store, so that any worker answers a poll and a job is visible to its uploader only.
+at most half a second so a job starts promptly. Status lives in our database, not in Huey's
+result store, so that any worker answers a poll and a job is visible to its uploader only.
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ class DocumentJobs:
                 return
             self._purge()
             consumer = _EmbeddedConsumer(
-                self.huey, workers=1, worker_type="thread", periodic=False, max_delay=1.0,
+                self.huey, workers=1, worker_type="thread", periodic=False, max_delay=0.5,
                 check_worker_health=False, shutdown_timeout=self.limits.wall_seconds + 30)
             consumer.start()
             self._consumer = consumer
