@@ -115,7 +115,7 @@ def test_upload_same_number_needs_replace(c: TestClient, key: dict[str, str]) ->
     job = wait_job(c, c.post(URL, params={"replace": "true"},
                              files=_file("nq99-v2.md", draft), headers=key), key)
     assert job["status"] == "done" and len(job["result"]["replaced"]) == 1
-    summary = c.get(f"{URL}/99/NQ-TEST/summary").json()
+    summary = c.get(f"{URL}/99/NQ-TEST/summary", headers=key).json()
     assert summary["filename"] == "nq99-v2.md"
 
 
