@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import html
+import re
+
+import pytest
+
 from motcua.documents.ask import Candidate, answer, snippet
 from motcua.documents.model import Citation, SearchHit
 
@@ -48,3 +53,23 @@ def test_ask_snippet_marks_words_with_or_without_diacritics() -> None:
     long = "Mở đầu. " * 80 + C
     cut = snippet(long, "Nam Hà")
     assert cut.startswith("…") and "<mark>Hà</mark>" in cut
+
+
+HOSTILE = ('Điều 3. Xã Nam Hà <script>alert(1)</script> giao <b>Hà</b> & "Nam" '
+           '<img src=x onerror=alert(2)> thực hiện.')
+
+
+@pytest.mark.parametrize("query", ["xa nam ha", "Hà", "script alert", "b img onerror",
+                                   "không có từ này"])
+def test_ask_snippet_escapes_document_markup(query: str) -> None:
+    out = snippet(HOSTILE, query)
+    unmarked = re.sub(r"</?mark>", "", out)
+    assert "<" not in unmarked and ">" not in unmarked  # our marks are the only tags
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in unmarked
+    assert html.unescape(unmarked) == " ".join(HOSTILE.split())
+
+
+def test_ask_snippet_marks_only_our_words_in_escaped_text() -> None:
+    out = snippet(HOSTILE, "Hà")
+    assert out.count("<mark>") == 2 and "&lt;b&gt;<mark>Hà</mark>&lt;/b&gt;" in out
+    assert html.unescape(re.sub(r"</?mark>", "", out)) == " ".join(HOSTILE.split())

@@ -69,3 +69,16 @@ def test_cli_docs_import_same_number_needs_replace(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     out = runner.invoke(app, ["docs", "summarize", "12/QĐ-UBND", "--json"])
     assert json.loads(out.stdout)["signer"] == "Lê Văn Cường"
+
+
+def test_cli_docs_summarize_file_path_and_plain_snippet(tmp_path: Path) -> None:
+    (tmp_path / "qd.txt").write_text(DECISION, "utf-8")
+    out = runner.invoke(app, ["docs", "summarize", str(tmp_path / "qd.txt"), "--json"])
+    assert out.exit_code == 0, out.output  # a file of this machine, not imported
+    assert json.loads(out.stdout)["number"] == "12/QĐ-UBND"
+    hostile = DECISION.replace("gồm 7 người", "<script>alert(1)</script> <b>nhóm</b> & 7")
+    (tmp_path / "qd.txt").write_text(hostile, "utf-8")
+    assert runner.invoke(app, ["docs", "import", str(tmp_path / "qd.txt")]).exit_code == 0
+    out = runner.invoke(app, ["docs", "search", "alert nhóm", "--limit", "1"])
+    text = " ".join(out.stdout.split())  # the terminal shows the text as written
+    assert "<script>alert(1)</script> <b>nhóm</b> & 7" in text and "&lt;" not in text

@@ -72,8 +72,40 @@ def test_service_summarize_stored_and_file(service: DocumentService, folder: Pat
     assert all(k.location for k in summary.key_points)
     by_number = service.summarize("12/QĐ-UBND")
     assert by_number.document_id == doc_id
-    from_file = service.summarize(folder / "sub" / "cv.txt")
+    from_file = service.summarize_file(folder / "sub" / "cv.txt")
     assert from_file.number == "2829-CV/CTĐ&TTN"
+
+
+def test_service_summarize_never_reads_a_path(service: DocumentService, folder: Path) -> None:
+    service.import_paths([folder])
+    present, absent = folder / "sub" / "cv.txt", folder / "sub" / "absent.txt"
+    errors = []
+    for ref in (str(present), str(absent), f"{folder}/../docs/qd.txt"):
+        with pytest.raises(NotFound) as info:
+            service.summarize(ref)
+        errors.append(info.value.to_dict())
+        assert str(folder) not in str(info.value)
+    assert errors[0] == errors[1] == errors[2]
+
+
+@pytest.mark.parametrize("name", ["absent.txt", "sub"])
+def test_service_summarize_file_unreadable_says_so(service: DocumentService, folder: Path,
+                                                   name: str) -> None:
+    with pytest.raises(InputError) as info:
+        service.summarize_file(folder / name)
+    assert info.value.hint
+
+
+@pytest.mark.parametrize("noise", ["\x00", "\ud800", "\x07\x1b\x7f", "\udfff\x00"])
+def test_service_query_control_characters_are_dropped(service: DocumentService, folder: Path,
+                                                      noise: str) -> None:
+    service.import_paths([folder])
+    result = service.ask(f"Xã nào{noise} của tỉnh Mẫu được hình thành từ thị trấn Na Mẫu?")
+    assert result.status == "answer" and noise not in result.question
+    result.model_dump_json()  # encodable as UTF-8 JSON
+    assert service.search(f"thi tran{noise} na mau")[0].citation.number == "99/NQ-HĐND"
+    with pytest.raises(InputError):
+        service.search(noise)
 
 
 def test_service_upload_bytes(service: DocumentService) -> None:

@@ -5,6 +5,7 @@ and ``motcua eval docs``. Parsing arguments and printing only; logic lives in
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from pathlib import Path
@@ -29,7 +30,10 @@ def _service() -> Any:
 
 
 def _highlight(snippet: str) -> str:
-    return _MARK.sub(lambda m: f"[bold yellow]{m.group(1)}[/]", escape(snippet))
+    """Rich markup of an HTML snippet: marked words in bold yellow, HTML escapes undone."""
+    parts = _MARK.split(snippet)  # plain text at even places, marked words at odd ones
+    return "".join(f"[bold yellow]{escape(html.unescape(p))}[/]" if i % 2
+                   else escape(html.unescape(p)) for i, p in enumerate(parts))
 
 
 def _failure(result: Any) -> str:
@@ -135,9 +139,15 @@ def summarize(
     llm: Annotated[bool, typer.Option("--llm", help="add an abstractive summary "
                                       "(needs MOTCUA_LLM_BASE_URL)")] = False,
 ) -> None:
-    """Structured extractive summary; every sentence carries its location."""
+    """Structured extractive summary; every sentence carries its location.
+
+    REF names an existing file of this machine (summarized without importing it) or else a
+    stored document's id or number; only the command line reads files, never the HTTP API.
+    """
     service = _service()
-    summary = service.summarize(ref, length=length)
+    path = Path(ref)
+    summary = (service.summarize_file(path, length=length) if path.is_file()
+               else service.summarize(ref, length=length))
     if llm:
         from motcua.documents.llm import abstractive_summary, client_from_settings
 

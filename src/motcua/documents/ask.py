@@ -8,6 +8,7 @@ does not contain most of the question's content words: a near miss is worse than
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -145,12 +146,17 @@ def _twin(question: str, candidates: Sequence[Candidate], best_i: int, best_scor
 
 
 def snippet(text: str, query: str, *, width: int = 240) -> str:
-    """A window of ``text`` around the query's words, those words wrapped in <mark></mark>."""
+    """A window of ``text`` around the query's words, as HTML: the text escaped, and the
+    query's words wrapped in <mark></mark>.
+
+    Why escape here: clients render the snippet as HTML to show the marks; a document holding
+    "<script>" must reach them as text, so the only tags in a snippet are our own marks.
+    """
     q_uni, _ = content_terms(query)
     flat = " ".join(text.split())
     matches = [m for m in _WORD.finditer(flat) if fold(m.group(0)) in q_uni]
     if not matches:
-        return flat[:width] + ("…" if len(flat) > width else "")
+        return html.escape(flat[:width]) + ("…" if len(flat) > width else "")
     # the window that holds the most matches
     best_start, best_count = 0, -1
     for m in matches:
@@ -165,10 +171,10 @@ def snippet(text: str, query: str, *, width: int = 240) -> str:
     for m in matches:
         if m.start() < start or m.end() > end:
             continue
-        out.append(flat[pos:m.start()])
-        out.append(f"<mark>{m.group(0)}</mark>")
+        out.append(html.escape(flat[pos:m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
         pos = m.end()
-    out.append(flat[pos:end])
+    out.append(html.escape(flat[pos:end]))
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(flat) else ""
     return prefix + "".join(out) + suffix

@@ -7,6 +7,7 @@ its cache; the API helper mounts these methods as routes and the CLI calls the s
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from motcua.documents.ingest import SUPPORTED_SUFFIXES
 from motcua.documents.limits import ParseLimits
 from motcua.documents.metadata import find_metadata_line, metadata_intent
 from motcua.documents.model import AskResult, Citation, ImportResult, SearchHit
-from motcua.documents.parse import content_hash, index_entries, parse_document
+from motcua.documents.parse import content_hash, index_entries
 from motcua.documents.replace import add_or_replace
 from motcua.documents.sandbox import parse_isolated
 from motcua.documents.summarize import Summary, summarize
@@ -50,8 +51,18 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cs"})  # control characters, lone surrogates
+
+
 def _check_query(text: str, what: str = "câu hỏi") -> str:
-    text = " ".join((text or "").split())
+    """The query with whitespace collapsed and control characters and lone surrogates removed.
+
+    Why remove them: the query is echoed in answers, and a NUL or a lone surrogate cannot be
+    encoded as UTF-8 JSON (nor stored by PostgreSQL); it is noise, not a reason for a 500.
+    """
+    text = "".join(" " if unicodedata.category(ch) in _UNSAFE_CATEGORIES else ch
+                   for ch in (text or ""))
+    text = " ".join(text.split())
     if not text:
         raise InputError(f"{what} trống", hint="nhập vài từ cần tìm")
     if len(text) > MAX_QUESTION_CHARS:
@@ -249,15 +260,32 @@ class DocumentService:
             return [{"id": pid, "path": p.path or "phần đầu", "text": p.text}
                     for pid, p in store.passages_of(row)]
 
-    def summarize(self, ref: int | str | Path, length: str = "short") -> Summary:
-        """Summary of a stored document (id or number) or of a file that is not imported."""
-        path = Path(str(ref))
-        if not isinstance(ref, int) and path.is_file():
-            doc = parse_document(path.read_bytes(), path.name)
-            return summarize(doc.meta, doc.passages, length=length, filename=doc.filename)
+    def summarize(self, ref: int | str, length: str = "short") -> Summary:
+        """Summary of a stored document, by id or number only.
+
+        Why never a path: the HTTP API hands this the caller's text; a ref that happened to
+        name a file on the server must be as unknown as any other (``summarize_file`` is the
+        CLI's way to summarize a file it was given).
+        """
         with self.db.session() as session:
-            row = store.get_document(session, ref if isinstance(ref, int) else str(ref))
+            row = store.get_document(session, ref)
             passages = [p for _, p in store.passages_of(row)]
             return summarize(store.meta_of(row), passages, length=length, document_id=row.id,
                              filename=row.filename)
+
+    def summarize_file(self, path: Path, length: str = "short", *, ocr: bool = True) -> Summary:
+        """Summary of a local file that is not imported (``motcua docs summarize FILE``).
+
+        For the command line only: the operator names a file of this machine. It is parsed in
+        the same limited child process as an import, since it may come from anywhere.
+        """
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: không đọc được tệp ({exc.strerror})",
+                             hint="kiểm tra đường dẫn và quyền đọc tệp") from exc
+        doc = parse_isolated(data, path.name, ocr=ocr,
+                             limits=ParseLimits.from_settings(get_settings()))
+        return summarize(doc.meta, doc.passages, length=length, filename=doc.filename)
 

@@ -6,6 +6,7 @@ import writes a document and all its passages, or nothing.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from motcua._errors import NotFound
+from motcua.documents.metadata import NUMBER_RE
 from motcua.documents.model import DocumentMeta, Passage
 from motcua.documents.parse import ParsedDocument
 from motcua.store.documents import DocumentPassageRow, DocumentRow
@@ -45,17 +47,49 @@ def add_document(session: Session, doc: ParsedDocument, source: str = "") -> Doc
     return row
 
 
+MAX_REF_CHARS = 100
+_MAX_ID = 2**63 - 1  # the largest id a BIGINT column holds; a larger one is unknown, not a 500
+# ASCII digits only: str.isdigit() accepts "³" and "٣", which int() then refuses or reads
+_ASCII_ID = re.compile(r"[0-9]{1,18}")
+
+
+def _unknown(ref: int | str) -> NotFound:
+    """The one "not found" for every ref that is not stored.
+
+    Why it echoes only an id or a number-shaped ref: anything else (a server path, markup) is
+    the caller's input that a response must not reflect, and it must read the same whether or
+    not something of that name exists elsewhere on the server.
+    """
+    text = str(ref)
+    shown = text if _ASCII_ID.fullmatch(text) or NUMBER_RE.fullmatch(text) else ""
+    return NotFound(f"không tìm thấy văn bản {shown}" if shown else "không tìm thấy văn bản này",
+                    hint="dùng mã (id) hoặc số hiệu của văn bản đã nhập, ví dụ 1672/NQ-UBTVQH15; "
+                         "xem danh sách bằng 'motcua docs list'")
+
+
 def get_document(session: Session, ref: int | str) -> DocumentRow:
-    """A document by id, or by its number ("1672/NQ-UBTVQH15")."""
+    """A stored document by id, or by its number ("1672/NQ-UBTVQH15"); never a file path.
+
+    Every other ref (empty, too long, control characters, non-ASCII digits, an id out of
+    range) is ``NotFound`` before any query, so no input can reach the database as an error.
+    """
     row: DocumentRow | None = None
-    if isinstance(ref, int) or str(ref).isdigit():
+    if isinstance(ref, bool) or not isinstance(ref, int | str):
+        raise _unknown("")
+    if isinstance(ref, int):
+        row = session.get(DocumentRow, ref) if 0 < ref <= _MAX_ID else None
+        if row is None:
+            raise _unknown(ref)
+        return row
+    if not ref or len(ref) > MAX_REF_CHARS or not ref.isprintable():
+        raise _unknown("")
+    if _ASCII_ID.fullmatch(ref):
         row = session.get(DocumentRow, int(ref))
     if row is None:
-        row = session.scalar(select(DocumentRow).where(DocumentRow.number == str(ref))
+        row = session.scalar(select(DocumentRow).where(DocumentRow.number == ref)
                              .order_by(DocumentRow.id.desc()).limit(1))
     if row is None:
-        raise NotFound(f"không tìm thấy văn bản {ref}",
-                       hint="xem danh sách bằng 'motcua docs list' hoặc nhập văn bản trước")
+        raise _unknown(ref)
     return row
 
 
