@@ -74,12 +74,14 @@ def test_documents_upload_search_ask_summary(client: Client, db: Database) -> No
     assert r.status_code == 202, r.text  # was 201 with the import done inside the request
     job = wait_job(c, r, {"X-API-Key": key})
     assert job["status"] == "done" and job["result"]["number"] == "99/NQ-TEST"
-    hits = c.get("/api/v1/documents/search", params={"q": "thi tran Hoa Mai"}).json()["items"]
+    # reading needs the key too (it was anonymous before issue 11)
+    hits = c.get("/api/v1/documents/search", params={"q": "thi tran Hoa Mai"},
+                 headers={"X-API-Key": key}).json()["items"]
     assert hits and "99/NQ-TEST" in str(hits[0])
-    ans = c.post("/api/v1/documents/ask",
+    ans = c.post("/api/v1/documents/ask", headers={"X-API-Key": key},
                  json={"question": "Thị trấn Hoa Mai được sắp xếp thành xã nào?"}).json()
     assert ans["status"] == "answer" and "Hoa Cúc" in str(ans)
-    summary = c.get("/api/v1/documents/99/NQ-TEST/summary")
+    summary = c.get("/api/v1/documents/99/NQ-TEST/summary", headers={"X-API-Key": key})
     assert summary.status_code == 200, summary.text
 
 
@@ -88,9 +90,11 @@ def test_documents_upload_search_ask_summary(client: Client, db: Database) -> No
     ("/api/v1/documents/search", {"q": "x", "limit": "0"}),
     ("/api/v1/documents/99/NQ-TEST/summary", {"length": "huge"}),
 ])
-def test_documents_bad_query_is_422(client: Client, path: str, params: dict[str, str]) -> None:
+def test_documents_bad_query_is_422(client: Client, db: Database, path: str,
+                                    params: dict[str, str]) -> None:
     c, _ = client
-    assert c.get(path, params=params).status_code == 422
+    key = create_api_key(db, name="bad-query")  # anonymous is 401 before any validation
+    assert c.get(path, params=params, headers={"X-API-Key": key}).status_code == 422
 
 
 def test_documents_broken_pdf_is_rejected_clearly(client: Client, db: Database) -> None:

@@ -1,9 +1,11 @@
 """``/api/v1/documents``: the documents room over HTTP (upload, search, ask, summary).
 
 Why the routes live here and not in ``motcua.documents``: that room must not talk HTTP; this
-module maps its ``DocumentService`` to routes. Uploading changes what officials search, so it
-needs an official's console session or an integration's ``X-API-Key``; reading does not. An
-upload is a background job (``motcua.documents.jobs``) polled at ``/jobs/{id}`` by its uploader.
+module maps its ``DocumentService`` to routes. Officials' documents are not public: every
+route (upload, search, ask, summary) needs an official's console session or an integration's
+``X-API-Key``. A document is addressed by its id or number only, looked up in the store and
+never on disk (``DocumentService.summarize``). An upload is a background job
+(``motcua.documents.jobs``) polled at ``/jobs/{id}`` by its uploader.
 (No ``from __future__ import annotations`` here: FastAPI resolves the dependency aliases
 defined inside ``build_router`` from real annotations.)
 """
@@ -33,15 +35,16 @@ class AskBody(BaseModel):
 
 
 def _official(request: Request, state: StateDep) -> str:
-    """Who uploads: an integration key's name or a logged-in official's id."""
+    """Who calls: an integration key's name or a logged-in official's id; else 401."""
     name = verify_api_key(state.db, request.headers.get("x-api-key", ""))
     if name:
         return f"key:{name}"
     user_id = state.signer.verify(request.cookies.get(COOKIE))
     if user_id is not None and get_user(state.db, user_id) is not None:
         return f"user:{user_id}"
-    raise Unauthorized("cần đăng nhập hoặc khóa API để tải tài liệu lên",
-                       hint="log in to the console or send a valid X-API-Key header")
+    raise Unauthorized("kho văn bản chỉ dành cho cán bộ: cần đăng nhập hoặc khóa API",
+                       hint="đăng nhập tại /console/login, hoặc gửi tiêu đề X-API-Key với khóa "
+                            "hợp lệ (motcua users api-key TÊN)")
 
 
 def build_router() -> APIRouter | None:
@@ -89,7 +92,9 @@ def build_router() -> APIRouter | None:
         """queued | running | done (with the import result) | failed (with reason and hint)."""
         return jobs_for(state.settings, state.db).status(job_id, who)
 
-    @router.get("/search")
+    officials_only = [Depends(_official)]
+
+    @router.get("/search", dependencies=officials_only)
     def search(svc: Svc, q: Annotated[str, Query(min_length=1, max_length=1000)],
                type: str | None = None,
                issuer: str | None = None, year: int | None = None,
@@ -97,14 +102,16 @@ def build_router() -> APIRouter | None:
         hits = svc.search(q, type=type, issuer=issuer, year=year, limit=limit)
         return {"items": [h.model_dump() for h in hits]}
 
-    @router.post("/ask")
+    @router.post("/ask", dependencies=officials_only)
     def ask(body: AskBody, svc: Svc) -> dict[str, Any]:
         return svc.ask(body.question).model_dump()
 
-    @router.get("/{ref:path}/summary")
+    @router.get("/{ref:path}/summary", dependencies=officials_only)
     def summary(ref: str, svc: Svc,
                 length: Annotated[str, Query(pattern="^(short|long)$")] = "short",
                 ) -> dict[str, Any]:
+        """A stored document's summary; ``ref`` is its id or number ("1672/NQ-UBTVQH15"), and
+        anything else (a server path too) is the same 404."""
         return svc.summarize(ref, length=length).model_dump()
 
     return router
