@@ -8,7 +8,7 @@ worker process builds its own app, database pool and index from the environment.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -32,12 +32,14 @@ from motcua.web.mounts import mount_optional_routers
 from motcua.web.routes import api, citizen, console, health
 from motcua.web.sessions import SessionSigner
 from motcua.web.state import ServiceState
+from motcua.web.textguard import LoneSurrogateMiddleware
 
 __all__ = ["app_from_env", "create_app"]
 
 log = logging.getLogger(__name__)
 _HERE = Path(__file__).parent
 _VN = timezone(timedelta(hours=7))
+_MULTIPART_ROOM = 64 * 1024  # multipart headers and boundaries around the uploaded file
 
 
 def _local_time(value: Any) -> str:
@@ -107,6 +109,18 @@ def _sqlite_for_service(db: Database) -> None:
     db.engine.dispose()  # connections opened before (migrations) get the pragma when reopened
 
 
+def _start_jobs(settings: Settings, db: Database) -> Callable[[], None]:
+    """Start this worker's consumer of upload jobs, so that jobs queued before a restart run.
+
+    Returns its stop; a no-op when the documents room is not installed.
+    """
+    try:
+        from motcua.documents.jobs import start_job_consumer
+    except ImportError:
+        return lambda: None
+    return start_job_consumer(settings, db)
+
+
 def create_app(settings: Settings | None = None, assistant: AssistantProtocol | None = None, *,
                db: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
@@ -126,7 +140,11 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
         import anyio.to_thread
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
-        yield
+        stop_jobs = _start_jobs(settings, db)
+        try:
+            yield
+        finally:
+            await anyio.to_thread.run_sync(stop_jobs)
 
     app = FastAPI(title="motcua", lifespan=lifespan, version="1", docs_url=None, redoc_url=None,
                   description="Trợ lý thủ tục hành chính một cửa: API cho người dân, cán bộ và "
@@ -147,9 +165,10 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
                        key_per_minute=settings.api_key_rate_limit_per_minute,
                        verify_key=lambda key: verify_api_key(db, key),
                        require_key=settings.require_api_key)
+    app.add_middleware(LoneSurrogateMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
-                       overrides={"/api/v1/documents": 25 * 1024 * 1024,
+                       overrides={"/api/v1/documents": settings.doc_max_bytes + _MULTIPART_ROOM,
                                   "/api/v1/clean": 25 * 1024 * 1024})
     return app
 
