@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from motcua._errors import StoreError
+from motcua.store import generation as _generation  # noqa: F401 - registers the bump hook
 
 __all__ = ["Database", "open_database"]
 
