@@ -63,7 +63,21 @@ class Settings(BaseSettings):
     # -- the web service ------------------------------------------------------------------
     max_body_bytes: int = Field(default=16_384, description="larger request bodies get 413")
     rate_limit_per_minute: int = Field(
-        default=30, description="requests to /api/ per client per minute; 0 disables")
+        default=30, ge=0, description="requests to /api/ per minute of one person: a "
+        "conversation, a console session, or the address when it sends neither; 0 disables")
+    rate_limit_anonymous_per_minute: int | None = Field(
+        default=None, ge=0, description="requests per minute from one address that belong to "
+        "no conversation or session yet (first questions, catalog reads), for everyone behind "
+        "it together; unset: MOTCUA_RATE_LIMIT_PER_MINUTE")
+    rate_limit_per_address_per_minute: int = Field(
+        default=600, ge=0, description="ceiling for everyone behind one address (a kiosk, "
+        "a carrier NAT) together; 0: no ceiling")
+    rate_limit_storage: Literal["auto", "redis", "sqlite", "memory"] = Field(
+        default="auto", description="where limits are counted; auto: Redis when "
+        "MOTCUA_REDIS_URL is set, else limits.db in the data home (shared by all workers)")
+    rate_limit_namespace: str = Field(
+        default="motcua", min_length=1, max_length=64, description="prefix of the limit "
+        "keys (several deployments on one Redis)")
     api_key_rate_limit_per_minute: int = Field(
         default=600, description="requests per minute for a client with a valid API key")
     require_api_key: bool = Field(

@@ -29,6 +29,7 @@ from motcua.web.errors import install_error_handlers
 from motcua.web.headers import SecurityHeadersMiddleware
 from motcua.web.limits import BodyLimitMiddleware, RateLimitMiddleware
 from motcua.web.mounts import mount_optional_routers
+from motcua.web.ratelimit import build_limiter
 from motcua.web.routes import api, citizen, console, health
 from motcua.web.sessions import SessionSigner
 from motcua.web.state import ServiceState
@@ -161,9 +162,13 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
     mount_optional_routers(app)
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
-    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute,
+    app.add_middleware(RateLimitMiddleware, limiter=build_limiter(settings),
+                       per_minute=settings.rate_limit_per_minute,
+                       address_per_minute=settings.rate_limit_per_address_per_minute,
+                       anonymous_per_minute=settings.rate_limit_anonymous_per_minute,
                        key_per_minute=settings.api_key_rate_limit_per_minute,
                        verify_key=lambda key: verify_api_key(db, key),
+                       verify_session=state.signer.verify, trusted=settings.proxies,
                        require_key=settings.require_api_key)
     app.add_middleware(LoneSurrogateMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -1,20 +1,22 @@
-"""Request-size limit, per-client rate limit and API keys, as plain ASGI middleware.
+"""Request-size limit, per-person rate limits and API keys, as plain ASGI middleware.
 
 Why pure ASGI rather than ``BaseHTTPMiddleware``: it counts body bytes as they stream in (a
 lying or absent Content-Length cannot smuggle a large body) and adds no per-request task.
-Why an in-process token bucket: one server per commune or province is the deployment; each
-worker keeps its own bucket, so the effective limit is per worker (documented), and no Redis
-is needed on a service-centre machine.
+Rate limits are counted by ``motcua.web.ratelimit`` (the ``limits`` library on Redis, or on a
+SQLite file shared by every worker of the machine), so ``--workers N`` does not multiply them.
+``TokenBucket`` is the small in-process bucket kept for the console's login throttle.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
+
+from motcua.web.client import client_ip
+from motcua.web.ratelimit import POLL_FACTOR, Limiter, person_key
 
 __all__ = ["BodyLimitMiddleware", "RateLimitMiddleware", "TokenBucket"]
 
@@ -26,9 +28,13 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 async def _send_error(send: Send, status: int, code: str, message: str, hint: str,
-                      headers: list[tuple[bytes, bytes]] | None = None) -> None:
-    body = json.dumps({"error": {"code": code, "message": message, "hint": hint}},
-                      ensure_ascii=False).encode("utf-8")
+                      headers: list[tuple[bytes, bytes]] | None = None,
+                      context: dict[str, Any] | None = None) -> None:
+    """The project's one error shape (``motcua.web.errors``), for answers made before FastAPI."""
+    error: dict[str, Any] = {"code": code, "message": message, "hint": hint}
+    if context:
+        error["context"] = context
+    body = json.dumps({"error": error}, ensure_ascii=False).encode("utf-8")
     await send({"type": "http.response.start", "status": status, "headers": [
         (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
         *(headers or [])]})
@@ -127,19 +133,40 @@ class TokenBucket:
 
 
 class RateLimitMiddleware:
-    """Per-client limits on ``/api/``; a valid ``X-API-Key`` gets its own, larger bucket,
-    an invalid one gets 401 (never silently downgraded to the anonymous limit)."""
+    """Limits on ``/api/`` per person, with a ceiling per address; API keys have their own.
 
-    def __init__(self, app: ASGIApp, *, per_minute: int, key_per_minute: int,
-                 verify_key: Callable[[str], str | None], require_key: bool = False,
+    Why per person: twenty citizens at one kiosk or behind one carrier NAT share an address, so
+    a per-address limit refuses them each other's questions. A person is the conversation the
+    request belongs to (its id in the path or the JSON body), an official's signed console
+    session, or else the address. Ids cost nothing to invent, so every anonymous request also
+    counts against the address's ceiling (``address_per_minute``, many people's worth): forged
+    ids never buy more than that ceiling, and they only reach "unknown conversation" answers,
+    since requests without an id (starting a conversation) share one budget per address
+    (``anonymous_per_minute``, by default one person's rate).
+    A refused request does not count against the ceiling, so one person hammering the API
+    cannot use up the neighbours' share. Polling for an officer's reply is a cheap read every
+    few seconds; it has its own limits (``POLL_FACTOR`` times larger) so waiting for a reply
+    never uses up the questions' budget. A valid ``X-API-Key`` gets its own limit; an invalid
+    one gets 401, and wrong keys from one address are limited like one person's requests (429
+    once over), so keys cannot be guessed at full speed.
+    """
+
+    def __init__(self, app: ASGIApp, *, limiter: Limiter, per_minute: int,
+                 address_per_minute: int, key_per_minute: int,
+                 anonymous_per_minute: int | None = None,
+                 verify_key: Callable[[str], str | None],
+                 verify_session: Callable[[str], object | None] | None = None,
+                 trusted: Iterable[str] = (), require_key: bool = False,
                  prefix: str = "/api/") -> None:
         self.app = app
-        self.anonymous = TokenBucket(per_minute) if per_minute > 0 else None
-        # Polling for an officer's reply is a cheap read every few seconds; it gets its own,
-        # larger bucket so that waiting for a reply never uses up the questions' budget.
-        self.polling = TokenBucket(per_minute * 4) if per_minute > 0 else None
-        self.keyed = TokenBucket(key_per_minute) if key_per_minute > 0 else None
+        self.limiter = limiter
+        self.per_minute = per_minute
+        self.address_per_minute = address_per_minute
+        self.anonymous = per_minute if anonymous_per_minute is None else anonymous_per_minute
+        self.key_per_minute = key_per_minute
         self.verify_key = verify_key
+        self.verify_session = verify_session
+        self.trusted = frozenset(trusted)
         self.require_key = require_key
         self.prefix = prefix
         self._key_cache: dict[str, tuple[str | None, float]] = {}
@@ -155,36 +182,52 @@ class RateLimitMiddleware:
         self._key_cache[key] = (name, now)
         return name
 
+    async def _anonymous_wait(self, scope: Scope, receive: Receive,
+                              address: str) -> tuple[float, Receive]:
+        if self.per_minute <= 0:
+            return 0.0, receive
+        receive, person = await person_key(scope, receive, address, self.verify_session)
+        poll = scope.get("method") == "GET" and "/conversations/" in scope.get("path", "")
+        kind, factor = ("poll", POLL_FACTOR) if poll else ("req", 1)
+        limit = self.per_minute if person.startswith(("conv:", "session:")) else self.anonymous
+        wait = await self.limiter.hit(f"{kind}:{person}", limit * factor) if limit > 0 else 0.0
+        if not wait and self.address_per_minute > 0:
+            wait = await self.limiter.hit(f"{kind}:addr:{address}",
+                                          self.address_per_minute * factor)
+        return wait, receive
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope.get("path", "").startswith(self.prefix):
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers", []))
-        key = headers.get(b"x-api-key", b"").decode("latin-1").strip()
-        bucket, ident = self.anonymous, ""
+        address = client_ip(scope, self.trusted)
+        key = next((v for k, v in scope.get("headers", []) if k == b"x-api-key"),
+                   b"").decode("latin-1").strip()
+        wait = 0.0
         if key:
             name = self._client_name(key)
             if name is None:
-                await _send_error(send, 401, "unauthorized", "invalid API key",
-                                  "check the X-API-Key header or ask for a new key")
-                return
-            bucket, ident = self.keyed, f"key:{name}"
-            scope.setdefault("state", {})["api_client"] = name
+                if self.per_minute > 0:
+                    wait = await self.limiter.hit(f"badkey:{address}", self.per_minute)
+                if not wait:
+                    await _send_error(send, 401, "unauthorized", "khóa API không hợp lệ",
+                                      "kiểm tra header X-API-Key hoặc xin cấp khóa mới")
+                    return
+            else:
+                scope.setdefault("state", {})["api_client"] = name
+                if self.key_per_minute > 0:
+                    wait = await self.limiter.hit(f"key:{name}", self.key_per_minute)
         elif self.require_key:
-            await _send_error(send, 401, "unauthorized", "an API key is required",
-                              "send your key in the X-API-Key header")
+            await _send_error(send, 401, "unauthorized", "cần khóa API",
+                              "gửi khóa trong header X-API-Key")
             return
         else:
-            client = scope.get("client") or ("unknown", 0)
-            ident = f"ip:{client[0]}"
-            if scope.get("method") == "GET" and "/conversations/" in scope.get("path", ""):
-                bucket = self.polling
-        if bucket is not None:
-            wait = bucket.take(ident)
-            if wait > 0:
-                retry = str(max(1, math.ceil(wait)))
-                await _send_error(send, 429, "rate_limited", "too many requests",
-                                  f"wait {retry} seconds and try again",
-                                  [(b"retry-after", retry.encode())])
-                return
+            wait, receive = await self._anonymous_wait(scope, receive, address)
+        if wait > 0:
+            retry = int(wait)
+            await _send_error(send, 429, "rate_limited", "bạn gửi quá nhiều yêu cầu",
+                              f"vui lòng chờ {retry} giây rồi thử lại",
+                              [(b"retry-after", str(retry).encode())],
+                              {"retry_after_seconds": retry})
+            return
         await self.app(scope, receive, send)
