@@ -59,7 +59,7 @@ def test_backend_save_replaces_atomically(backend, tmp_path: Path) -> None:
 
 
 def test_backend_load_missing_raises_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(IndexError_, match="missing or unreadable"):
+    with pytest.raises(IndexError_, match="không đọc được chỉ mục"):
         BM25Index.load(tmp_path / "nothing")
 
 

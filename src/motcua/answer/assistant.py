@@ -22,7 +22,7 @@ from motcua.answer.card import CardBuilder
 from motcua.answer.guard import guard_reason
 from motcua.answer.messages import MESSAGES, clarify_question
 from motcua.answer.schema import AskResponse, ProcedureRef
-from motcua.catalog.indexing import ProcedureRepository, index_path
+from motcua.catalog.indexing import ProcedureRepository, load_index
 from motcua.catalog.model import ParsedProcedure
 from motcua.catalog.sample import is_sample_code
 from motcua.search.procedures import ProcedureIndex, subject_of
@@ -241,6 +241,7 @@ def load_assistant(settings: Settings | None = None, *, where_provider: WherePro
     """The assistant over the store and index in the data home (``MOTCUA_HOME``)."""
     settings = settings or get_settings()
     db = db or open_database(settings.db_url)
-    index = ProcedureIndex.load(index_path(settings.index_dir))
+    # rebuilt first when it is not at the store's generation (a killed import, a corrupt file)
+    index = load_index(db, settings.index_dir, lock_seconds=settings.index_lock_seconds)
     return Assistant(index, ProcedureRepository(db), where_provider=where_provider,
                      max_chars=settings.max_question_chars)

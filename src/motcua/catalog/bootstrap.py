@@ -12,7 +12,8 @@ from pathlib import Path
 
 from motcua._settings import Settings
 from motcua.catalog.importer import CatalogImporter, ImportReport
-from motcua.catalog.indexing import ProcedureRepository, build_index, index_path
+from motcua.catalog.indexing import ProcedureRepository, index_path, refresh_index
+from motcua.search.live import locked
 from motcua.store.db import Database, open_database
 
 __all__ = ["ensure_sample", "import_catalog"]
@@ -27,11 +28,14 @@ def import_catalog(
     db: Database | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Import files into the store, then rebuild and save the procedure index."""
+    """Import files into the store, then rebuild the procedure index unless it is already at
+    the store's generation (whatever the report says: a re-run after a killed import finds
+    every record unchanged). The index lock is held throughout, so that servers keep their
+    index until the import ends instead of rebuilding after each batch."""
     db = db or open_database(settings.db_url)
-    report = CatalogImporter(db, on_progress=on_progress).run(paths)
-    if report.imported or report.updated or not index_path(settings.index_dir).exists():
-        build_index(db, index_path(settings.index_dir))
+    with locked(index_path(settings.index_dir)):
+        report = CatalogImporter(db, on_progress=on_progress).run(paths)
+        refresh_index(db, settings.index_dir)
     return report
 
 

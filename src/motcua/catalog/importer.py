@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from motcua._errors import FileFormatError, InputError
 from motcua.catalog.model import ParsedProcedure
+from motcua.search._crash import crash_point
 from motcua.store.db import Database
 from motcua.store.models import Procedure, ProcedureVersion, utcnow
 
@@ -189,3 +190,6 @@ class CatalogImporter:
                 row.content_hash, row.source, row.data, row.raw = digest, source, data, raw
                 row.updated_at = utcnow()
                 report.updated += 1
+            session.flush()
+            crash_point("import:flush")  # tests: the batch written, not committed
+        crash_point("import:batch")  # tests: the batch committed, the index not rebuilt

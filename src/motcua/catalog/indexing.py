@@ -6,19 +6,26 @@ results, papers); the search room only sees text.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from motcua._errors import NotFound
+from motcua._errors import IndexError_, NotFound
 from motcua.catalog.model import ParsedProcedure
+from motcua.search._crash import crash_point
+from motcua.search.live import Freshness, IndexStatus, LiveIndex, inspect_index, locked
 from motcua.search.procedures import ProcedureDoc, ProcedureIndex
+from motcua.store import generation
 from motcua.store.db import Database
 from motcua.store.models import Procedure
 
-__all__ = ["ProcedureRepository", "StoredProcedure", "build_index", "index_path", "search_doc"]
+__all__ = ["ProcedureRepository", "StoredProcedure", "build_index", "index_path", "index_status",
+           "live_index", "load_index", "refresh_index", "search_doc"]
+
+log = logging.getLogger(__name__)
 
 _BODY_PAPERS = 8
 
@@ -38,16 +45,77 @@ def search_doc(p: ParsedProcedure) -> ProcedureDoc:
 
 
 def build_index(db: Database, dest: Path | None = None) -> ProcedureIndex:
-    """Build the procedure index from every stored procedure; save it when ``dest`` is given."""
+    """Build the procedure index from every stored procedure; save it when ``dest`` is given.
+
+    Saved under the folder's lock and stamped with the catalog generation, read before the
+    rows: a change committed meanwhile leaves the stamp behind the store, so the next check
+    rebuilds again (never the reverse, an index stamped newer than what it holds).
+    """
+    if dest is None:
+        return _build(db)[0]
+    with locked(dest):
+        index, generation = _build(db)
+        crash_point("index:build")
+        index.save(dest, generation=generation)
+    return index
+
+
+def _build(db: Database) -> tuple[ProcedureIndex, int]:
     docs = []
     with db.session() as session:
+        gen = generation.current(session, generation.CATALOG)
         for (data,) in session.execute(select(Procedure.data).order_by(Procedure.code)):
             docs.append(search_doc(ParsedProcedure.from_dict(data)))
     index = ProcedureIndex()
     index.build(docs)
-    if dest is not None:
-        index.save(dest)
-    return index
+    return index, gen
+
+
+def refresh_index(db: Database, index_dir: Path) -> bool:
+    """Rebuild the saved index unless it is whole and at the store's generation.
+
+    True when it rebuilt. What an import calls at its end, whatever its report says: a
+    re-run after a killed import finds every record "unchanged" but the index stale.
+    """
+    dest = index_path(index_dir)
+    with locked(dest):
+        status = index_status(db, index_dir)
+        if status.freshness == Freshness.FRESH:
+            return False
+        log.info("procedure index rebuild", extra={"was": status.freshness.value})
+        build_index(db, dest)
+        return True
+
+
+def index_status(db: Database, index_dir: Path) -> IndexStatus:
+    """The saved procedure index against the store (no loading): ``motcua index status``."""
+    return inspect_index(index_path(index_dir), "procedures",
+                         generation.read(db.engine, generation.CATALOG))
+
+
+def live_index(db: Database, index_dir: Path, *, background: bool = False,
+               check_seconds: float = 1.5, lock_seconds: float = 120.0
+               ) -> LiveIndex[ProcedureIndex]:
+    """The procedure index kept at the store's generation (CLI: ``get()`` once; service:
+    ``background=True``, checked every ``check_seconds``)."""
+    dest = index_path(index_dir)
+
+    def build() -> None:
+        if not ProcedureRepository(db).count():
+            raise IndexError_("chưa có danh mục thủ tục nào trong kho dữ liệu",
+                              hint="nhập danh mục: motcua catalog import THƯ_MỤC "
+                                   "(hoặc chạy với --sample để dùng dữ liệu mẫu)")
+        build_index(db, dest)
+
+    return LiveIndex("procedures", dest, load=ProcedureIndex.load, build=build,
+                     generation=lambda: generation.read(db.engine, generation.CATALOG),
+                     background=background, check_seconds=check_seconds if background else 0,
+                     lock_seconds=lock_seconds)
+
+
+def load_index(db: Database, index_dir: Path, *, lock_seconds: float = 120.0) -> ProcedureIndex:
+    """The procedure index at the store's generation, rebuilt first when it is not."""
+    return live_index(db, index_dir, lock_seconds=lock_seconds).get()
 
 
 class StoredProcedure:

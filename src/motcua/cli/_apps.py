@@ -15,14 +15,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-catalog_app = typer.Typer(help="Import and inspect the procedure catalog.", no_args_is_help=True)
+catalog_app = typer.Typer(help="Danh mục thủ tục: nhập, liệt kê, xem, gỡ.",
+                          no_args_is_help=True)
 docs_app = typer.Typer(help="Officials' documents: import, search, ask, summarize.",
                        no_args_is_help=True)
 clean_app = typer.Typer(help="Clean population records onto the two-level map.",
                         no_args_is_help=True)
 eval_app = typer.Typer(help="Measure quality against question sets.", no_args_is_help=True)
+index_app = typer.Typer(help="Chỉ mục tìm kiếm: tình trạng so với kho dữ liệu, xây dựng lại.",
+                        no_args_is_help=True)
 
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(docs_app, name="docs")
 app.add_typer(clean_app, name="clean")
 app.add_typer(eval_app, name="eval")
+app.add_typer(index_app, name="index")

@@ -24,6 +24,7 @@ import numpy.typing as npt
 from motcua._errors import IndexError_
 from motcua.search import BM25Index, Hit
 from motcua.search._atomic import replace_dir
+from motcua.search._manifest import Manifest, write_manifest
 from motcua.search.bm25 import top_hits
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
@@ -223,14 +224,16 @@ class PassageIndex:
         return top_hits(scores, self.ids, limit)
 
     # -- persistence ----------------------------------------------------------------------
-    def save(self, path: Path) -> None:
-        """Write every field and the metadata to a new folder, then swap it in whole."""
-        with replace_dir(path) as tmp:
+    def save(self, path: Path, *, generation: int | None = None) -> None:
+        """Write every field, the metadata and the manifest (``generation``: the store
+        generation the passages were read at) to a new folder, then swap it in whole."""
+        with replace_dir(path, crash_points=True) as tmp:
             for name, index in self.fields.items():
                 index.save(tmp / name)
             meta = {"format": _FORMAT, "weights": self.weights, "tie": self.tie, "ids": self.ids,
                     "filters": self.filters}
             (tmp / "passages.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+            write_manifest(tmp, Manifest("documents", generation, len(self.ids)))
 
     @classmethod
     def load(cls, path: Path) -> PassageIndex:
@@ -239,12 +242,13 @@ class PassageIndex:
             meta = json.loads((path / "passages.json").read_text("utf-8"))
         except (OSError, ValueError) as exc:
             raise IndexError_(
-                f"chưa có chỉ mục văn bản tại {path}",
-                hint="nhập văn bản trước: motcua docs import PATH (import)",
+                "chưa có chỉ mục văn bản, hoặc không đọc được",
+                hint="nhập văn bản: motcua docs import THƯ_MỤC (hoặc motcua index rebuild "
+                     "--documents)", path=str(path),
             ) from exc
         if meta.get("format") != _FORMAT:
-            raise IndexError_(f"chỉ mục văn bản tại {path} là định dạng cũ",
-                              hint="chạy 'motcua docs reindex'")
+            raise IndexError_("chỉ mục văn bản là định dạng cũ",
+                              hint="chạy 'motcua index rebuild --documents'", path=str(path))
         index = cls(meta["weights"], meta.get("tie", TIE))
         index.ids = meta["ids"]
         index.filters = meta["filters"]

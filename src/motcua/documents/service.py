@@ -13,7 +13,13 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
-from motcua._errors import Conflict, ExternalServiceError, FileFormatError, InputError
+from motcua._errors import (
+    Conflict,
+    ExternalServiceError,
+    FileFormatError,
+    IndexError_,
+    InputError,
+)
 from motcua._settings import get_settings
 from motcua.documents import store
 from motcua.documents.ask import MIN_COVERAGE, Candidate, answer, coverage, snippet
@@ -26,13 +32,16 @@ from motcua.documents.parse import content_hash, index_entries
 from motcua.documents.replace import add_or_replace
 from motcua.documents.sandbox import parse_isolated
 from motcua.documents.summarize import Summary, summarize
+from motcua.search._crash import crash_point
+from motcua.search._manifest import read_manifest
+from motcua.search.live import Freshness, IndexStatus, LiveIndex, inspect_index, locked
+from motcua.store import generation
 from motcua.store.db import Database, open_database
 from motcua.store.documents import DocumentPassageRow, DocumentRow
 
 __all__ = ["DocumentService", "iter_files"]
 
 log = logging.getLogger(__name__)
-MAX_QUESTION_CHARS = 1000
 
 
 def iter_files(paths: Iterable[Path]) -> list[Path]:
@@ -65,19 +74,26 @@ def _check_query(text: str, what: str = "câu hỏi") -> str:
     text = " ".join(text.split())
     if not text:
         raise InputError(f"{what} trống", hint="nhập vài từ cần tìm")
-    if len(text) > MAX_QUESTION_CHARS:
+    limit = get_settings().max_question_chars  # one limit for every question (MOTCUA_MAX_...)
+    if len(text) > limit:
         raise InputError(f"{what} quá dài ({len(text)} ký tự)",
-                         hint=f"keep it under {MAX_QUESTION_CHARS} characters")
+                         hint=f"rút gọn còn tối đa {limit} ký tự")
     return text
 
 
 class DocumentService:
-    def __init__(self, db: Database | None = None, index_dir: Path | None = None) -> None:
+    def __init__(self, db: Database | None = None, index_dir: Path | None = None, *,
+                 background: bool = False) -> None:
+        """``background``: a server's service, which reloads or rebuilds a changed index in a
+        thread while requests keep the one they have (``search/live.py``)."""
         settings = get_settings()
         self.db = db or open_database(settings.db_url)
         self.index_dir = Path(index_dir or settings.index_dir / "documents")
-        self._index: PassageIndex | None = None
-        self._index_stamp: float | None = None
+        self.live = LiveIndex("documents", self.index_dir, load=PassageIndex.load,
+                              build=self._build_first, generation=self.generation,
+                              background=background,
+                              check_seconds=settings.index_check_seconds if background else 0,
+                              lock_seconds=settings.index_lock_seconds)
 
     # -- import ---------------------------------------------------------------------------
     def import_file(self, source: Path | bytes, filename: str | None = None, *,
@@ -121,6 +137,7 @@ class DocumentService:
                                       number=doc.meta.number, doc_type=doc.meta.doc_type,
                                       passages=len(doc.passages), ocr_pages=doc.ocr_pages or [],
                                       replaced=replaced)
+            crash_point("import:batch")  # tests: the document committed, the index not rebuilt
         except (FileFormatError, ExternalServiceError, Conflict) as exc:
             log.warning("document skipped", extra={"file": name, "error": exc.message})
             return ImportResult(filename=name, status="failed", error=exc.message, hint=exc.hint,
@@ -130,7 +147,7 @@ class DocumentService:
             return ImportResult(filename=name, status="unchanged", number=doc.meta.number,
                                 doc_type=doc.meta.doc_type, passages=len(doc.passages))
         if reindex:
-            self.reindex()
+            self.refresh()
         return result
 
     def import_paths(self, paths: Iterable[Path], *, ocr: bool = True,
@@ -138,48 +155,71 @@ class DocumentService:
                      files: list[Path] | None = None, replace: bool = False,
                      ) -> list[ImportResult]:
         """Every file, each on its own: a bad one is reported in its result and the rest go on;
-        the index is rebuilt once at the end."""
+        the index is rebuilt once at the end unless it is already at the store's generation
+        (whatever the results say: a re-run after a killed import finds every file
+        unchanged). The index lock is held throughout, so that servers keep their index
+        until the import ends instead of rebuilding after each document."""
         results = []
-        for path in files if files is not None else iter_files(paths):
-            result = self.import_file(path, ocr=ocr, reindex=False, replace=replace)
-            results.append(result)
-            if on_file:
-                on_file(result)
-        if any(r.status == "imported" for r in results) or not self.index_dir.exists():
-            self.reindex()
+        with locked(self.index_dir):
+            for path in files if files is not None else iter_files(paths):
+                result = self.import_file(path, ocr=ocr, reindex=False, replace=replace)
+                results.append(result)
+                if on_file:
+                    on_file(result)
+            self.refresh()
         return results
 
+    def generation(self) -> int:
+        """The documents generation of the store now (one small query)."""
+        return generation.read(self.db.engine, generation.DOCUMENTS)
+
     def reindex(self) -> int:
-        """Rebuild the passage index from the database and swap it in atomically."""
-        entries = []
-        with self.db.session() as session:
-            for row in store.list_documents(session):
-                pairs = [(str(pid), p) for pid, p in store.passages_of(row)]
-                entries.extend(index_entries(row.id, store.meta_of(row), pairs, row.filename))
-        index = PassageIndex()
-        index.build(entries)
-        index.save(self.index_dir)
-        self._index, self._index_stamp = index, self._stamp()
+        """Rebuild the passage index from the database and swap it in atomically.
+
+        Under the folder's lock, stamped with the generation read before the rows (a change
+        committed meanwhile leaves the stamp behind, so the next check rebuilds again)."""
+        with locked(self.index_dir):
+            entries = []
+            with self.db.session() as session:
+                gen = generation.current(session, generation.DOCUMENTS)
+                for row in store.list_documents(session):
+                    pairs = [(str(pid), p) for pid, p in store.passages_of(row)]
+                    entries.extend(index_entries(row.id, store.meta_of(row), pairs,
+                                                 row.filename))
+            index = PassageIndex()
+            index.build(entries)
+            crash_point("index:build")
+            index.save(self.index_dir, generation=gen)
+            self.live.set(index, read_manifest(self.index_dir))
         return len(entries)
 
-    def _stamp(self) -> float | None:
-        try:
-            return (self.index_dir / "passages.json").stat().st_mtime
-        except OSError:
-            return None
+    def _build_first(self) -> int:
+        """What a reader rebuilds; with no document stored and no index yet it says what to
+        do instead (``empty`` in the context: ``/readyz`` reports that as a state, not a
+        fault). Documents all removed after an index existed: an empty index."""
+        with self.db.session() as session:
+            if not store.count_documents(session) and not self.index_dir.exists():
+                raise IndexError_("chưa có văn bản nào trong kho",
+                                  hint="nhập văn bản: motcua docs import THƯ_MỤC", empty=True)
+        return self.reindex()
+
+    def refresh(self) -> bool:
+        """Rebuild the index unless it is whole and at the store's generation; True if it did."""
+        with locked(self.index_dir):
+            if self.status().freshness == Freshness.FRESH:
+                return False
+            self.reindex()
+            return True
+
+    def status(self) -> IndexStatus:
+        """The saved index against the store, without loading it (``motcua index status``)."""
+        return inspect_index(self.index_dir, "documents", self.generation())
 
     @property
     def index(self) -> PassageIndex:
-        """The index on disk, reloaded when another process (an import) has replaced it.
-
-        Why check: the API server and ``motcua docs import`` run in different processes; the
-        server must answer from the new documents without a restart.
-        """
-        stamp = self._stamp()
-        if self._index is None or stamp != self._index_stamp:
-            self._index = PassageIndex.load(self.index_dir)
-            self._index_stamp = stamp
-        return self._index
+        """The index at the store's generation: reloaded when another process (an import)
+        replaced it, rebuilt when it is stale, missing or damaged (``search/live.py``)."""
+        return self.live.get()
 
     # -- search and answers ---------------------------------------------------------------
     def _candidates(self, query: str, limit: int, **filters: object) -> list[Candidate]:

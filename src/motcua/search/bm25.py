@@ -205,11 +205,12 @@ class BM25Index:
                       ("indptr", "postings", "weights", "doc_terms")}
         except (OSError, ValueError) as exc:
             raise IndexError_(
-                f"search index at {path} is missing or unreadable: {exc}",
-                hint="run 'motcua catalog import' or 'motcua index rebuild'",
+                f"không đọc được chỉ mục tìm kiếm ({exc.__class__.__name__})",
+                hint="chạy 'motcua index rebuild'", path=str(path),
             ) from exc
         if meta.get("format") != _FORMAT:
-            raise IndexError_(f"search index at {path} has an old format", hint="rebuild it")
+            raise IndexError_("chỉ mục tìm kiếm là định dạng cũ",
+                              hint="chạy 'motcua index rebuild'", path=str(path))
         index = cls(tokenizer, k1=meta["k1"], b=meta["b"])
         index.doc_ids = meta["doc_ids"]
         index.vocab = vocab

@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from motcua._errors import IndexError_
 from motcua.search._atomic import replace_dir
+from motcua.search._manifest import Manifest, write_manifest
 from motcua.search._protocol import Hit
 from motcua.search.bm25 import BM25Index
 from motcua.text.abbreviations import default_dictionary
@@ -152,8 +153,10 @@ class ProcedureIndex:
         return self._by_code.get(code)
 
     # -- persistence ----------------------------------------------------------------------
-    def save(self, path: Path) -> None:
-        with replace_dir(path) as tmp:
+    def save(self, path: Path, *, generation: int | None = None) -> None:
+        """Write a new folder with its manifest (``generation``: the store generation the docs
+        were read at; None when built without a store), then swap it in whole."""
+        with replace_dir(path, crash_points=True) as tmp:
             self.name_index.save(tmp / "name")
             self.body_index.save(tmp / "body")
             self.core_index.save(tmp / "core")
@@ -163,6 +166,7 @@ class ProcedureIndex:
                 "docs": [asdict(d) | {"body": d.body[:2000]} for d in self.docs],
             }
             (tmp / "procedures.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+            write_manifest(tmp, Manifest("procedures", generation, len(self.docs)))
 
     @classmethod
     def load(cls, path: Path) -> ProcedureIndex:
@@ -171,8 +175,9 @@ class ProcedureIndex:
             meta = json.loads((path / "procedures.json").read_text("utf-8"))
         except (OSError, ValueError) as exc:
             raise IndexError_(
-                f"procedure index missing or unreadable at {path}",
-                hint="run 'motcua catalog import PATH' (or use --sample)",
+                "chưa có chỉ mục thủ tục, hoặc không đọc được",
+                hint="nhập danh mục: motcua catalog import THƯ_MỤC (hoặc motcua index rebuild)",
+                path=str(path),
             ) from exc
         nw, bw, cb, cw = meta["weights"]
         index = cls(name_weight=nw, body_weight=bw, commune_bonus=cb, coverage_weight=cw)

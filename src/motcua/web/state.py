@@ -1,8 +1,12 @@
 """What every request handler shares: settings, database, assistant, profiles, signer.
 
-Why the assistant loads lazily and is retried: a server started before ``motcua catalog
-import`` finished must still answer ``/healthz`` and report ``/readyz`` as not ready, then pick
-the index up without a restart.
+Why the indexes load lazily and are checked on use: a server started before ``motcua catalog
+import`` finished must still answer ``/healthz`` and report ``/readyz`` as not ready, then
+pick the index up without a restart; and after any later import (or a killed one) it must
+serve what the store holds. Each index is a ``LiveIndex``: at most once every
+``index_check_seconds`` a request compares the served index's generation with the store's
+(one ``stat``, one small SELECT); a change is loaded or rebuilt in a thread while requests
+keep the old index.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -23,6 +27,11 @@ from motcua.communes.units import AdminUnit, list_units
 from motcua.store.db import Database
 from motcua.web.sessions import SessionSigner
 
+if TYPE_CHECKING:
+    from motcua.documents.service import DocumentService
+    from motcua.search.live import IndexStatus, LiveIndex
+    from motcua.search.procedures import ProcedureIndex
+
 __all__ = ["ServiceState"]
 
 log = logging.getLogger(__name__)
@@ -34,29 +43,69 @@ class ServiceState:
     db: Database
     registry: ProfileRegistry
     signer: SessionSigner
-    _assistant: AssistantProtocol | None = None
+    _assistant: AssistantProtocol | None = None  # given (tests): served as it is
     _lock: threading.Lock = field(default_factory=threading.Lock)
     last_error: str | None = None
     _units: list[AdminUnit] | None = None
+    _procedures: LiveIndex[ProcedureIndex] | None = None
+    _served: tuple[ProcedureIndex, AssistantProtocol] | None = None
+    _documents: DocumentService | None = None
+    _documents_missing: bool = False
 
     @property
     def assistant(self) -> AssistantProtocol:
+        """The assistant over the procedure index at the store's generation.
+
+        A new ``Assistant`` (with a fresh repository cache) is made when the live index hands
+        back another index object, so an answer never mixes two catalogs.
+        """
         if self._assistant is not None:
             return self._assistant
-        with self._lock:
-            if self._assistant is None:
-                try:
-                    self._assistant = self._load_assistant()
-                    self.last_error = None
-                except MotcuaError as exc:
-                    self.last_error = exc.message
-                    raise
-        return self._assistant
+        try:
+            index = self.procedure_index().get()
+            self.last_error = None
+        except MotcuaError as exc:
+            self.last_error = exc.message
+            raise
+        served = self._served
+        if served is None or served[0] is not index:
+            with self._lock:
+                served = self._served
+                if served is None or served[0] is not index:
+                    served = self._served = (index, self._make_assistant(index))
+        return served[1]
 
-    def _load_assistant(self) -> AssistantProtocol:
-        from motcua.answer.assistant import load_assistant
+    def procedure_index(self) -> LiveIndex[ProcedureIndex]:
+        if self._procedures is None:
+            from motcua.catalog.indexing import live_index
 
-        return load_assistant(self.settings, where_provider=self.registry, db=self.db)
+            with self._lock:
+                if self._procedures is None:
+                    self._procedures = live_index(
+                        self.db, self.settings.index_dir, background=True,
+                        check_seconds=self.settings.index_check_seconds)
+        return self._procedures
+
+    def _make_assistant(self, index: ProcedureIndex) -> AssistantProtocol:
+        from motcua.answer.assistant import Assistant
+        from motcua.catalog.indexing import ProcedureRepository
+
+        return Assistant(index, ProcedureRepository(self.db), where_provider=self.registry,
+                         max_chars=self.settings.max_question_chars)
+
+    def documents(self) -> DocumentService | None:
+        """This worker's one documents service (one cached index), None without the room."""
+        if self._documents is None and not self._documents_missing:
+            with self._lock:
+                if self._documents is None and not self._documents_missing:
+                    try:
+                        from motcua.documents.service import DocumentService
+                    except ImportError as exc:  # the room's optional dependencies are missing
+                        log.info("documents room unavailable", extra={"error": str(exc)})
+                        self._documents_missing = True
+                        return None
+                    self._documents = DocumentService(self.db, background=True)
+        return self._documents
 
     def units(self) -> list[AdminUnit]:
         """The default province's units, sorted as a Vietnamese reader expects (cached)."""
@@ -76,17 +125,38 @@ class ServiceState:
         except MotcuaError as exc:
             log.warning("assistant not ready at start", extra={"error": exc.message})
 
-    def readiness(self) -> dict[str, Any]:
-        checks: dict[str, Any] = {}
+    def readiness(self) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+        """The checks (``database``, ``index``: "ok" or "error: ...") and, per index served,
+        its state: the generation it was built from, the store's, and whether they agree."""
+        checks: dict[str, str] = {}
         try:
             with self.db.engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
             checks["database"] = "ok"
         except SQLAlchemyError as exc:
             checks["database"] = f"error: {exc.__class__.__name__}"
+        problems: list[str] = []
+        indexes: dict[str, dict[str, Any]] = {}
+        if self._assistant is None:
+            indexes["procedures"] = self._check(self.procedure_index(), problems)
+        docs = self.documents()
+        if docs is not None:
+            indexes["documents"] = self._check(docs.live, problems)
+        checks["index"] = "ok" if not problems else "error: " + "; ".join(problems)
+        return checks, indexes
+
+    @staticmethod
+    def _check(live: LiveIndex[Any], problems: list[str]) -> dict[str, Any]:
+        """One index for ``/readyz``: loaded (or rebuilt) now if it is not yet."""
         try:
-            _ = self.assistant
-            checks["index"] = "ok"
-        except (MotcuaError, OSError) as exc:
-            checks["index"] = f"error: {getattr(exc, 'message', exc.__class__.__name__)}"
-        return checks
+            live.get()
+        except MotcuaError as exc:
+            if exc.context.get("empty") and live.kind == "documents":
+                return {"state": "empty", "fresh": True}  # nothing imported: nothing to serve
+            problems.append(f"{live.kind}: {exc.message}")
+            return {"state": "unavailable", "error": exc.message}
+        status: IndexStatus = live.status()
+        return {"state": status.freshness.value, "fresh": status.freshness == "fresh",
+                "generation": status.index_generation,
+                "store_generation": status.store_generation, "count": status.count,
+                "rebuilding": live.rebuilding}

@@ -22,8 +22,15 @@ def healthz() -> dict[str, Any]:
 
 @router.get("/readyz")
 def readyz(state: StateDep) -> JSONResponse:
-    """200 when the database answers and the search index is loaded, else 503 with details."""
-    checks = state.readiness()
+    """200 when the database answers and every index is loaded, else 503 with details.
+
+    ``indexes`` says, per index served, which store generation it was built from, the
+    store's, and whether they agree (``fresh``): an index being rebuilt after an import is
+    still served (ready, not fresh); a missing, damaged or unloadable one is not ready. The
+    messages name no server path. A sync handler: the first call may load an index, which
+    must not run on the event loop.
+    """
+    checks, indexes = state.readiness()
     ready = all(v == "ok" for v in checks.values())
-    return JSONResponse({"status": "ready" if ready else "not_ready", "checks": checks},
-                        status_code=200 if ready else 503)
+    return JSONResponse({"status": "ready" if ready else "not_ready", "checks": checks,
+                         "indexes": indexes}, status_code=200 if ready else 503)
