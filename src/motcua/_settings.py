@@ -87,20 +87,18 @@ class Settings(BaseSettings):
         default="", description="comma-separated addresses of reverse proxies whose "
         "X-Forwarded-For is believed; empty: the connecting address is the client")
     poll_interval_ms: int = 4000
-    session_hours: int = 8
+    session_hours: int = Field(default=8, ge=1, le=24 * 30, description="console login "
+                               "lifetime, enforced by the store (logout ends it at once)")
+    login_max_failures: int = Field(default=5, ge=1, description="wrong passwords for one "
+                                    "username before it is locked")
+    login_address_max_failures: int = Field(default=20, ge=1, description="failed logins from "
+                                            "one client address (IPv6: its /64) before it is "
+                                            "locked")
+    login_lockout_minutes: int = Field(default=15, ge=1, description="how long a lock lasts; "
+                                       "also the window the failures are counted in")
     sample: bool = Field(default=False, description="import the bundled sample catalog and "
                          "commune profiles when the store is empty")
     profile_ttl_seconds: float = 30.0
-    index_check_seconds: float = Field(
-        default=1.5, ge=0, description="how often a worker compares its loaded indexes with "
-        "the store's generation (one stat and one small query), reloading or rebuilding them "
-        "when they differ")
-    index_lock_seconds: float = Field(
-        default=120.0, ge=0, description="how long a command waits for another process's "
-        "index rebuild before it uses the index on disk as it is")
-    test_crash_at: str | None = Field(
-        default=None, description="tests only: kill the process at this import or index "
-        "stage (search/_crash.py)")
     threads: int = Field(default=40, description="threads per worker for blocking handlers")
 
     # -- document uploads and imports: caps against hostile files (documents/limits.py) ----

@@ -92,6 +92,26 @@ def test_console_officer_of_other_commune_sees_nothing(setup) -> None:
     assert officer.get("/console/audit").status_code == 403
 
 
+def test_console_officer_of_other_commune_cannot_act_on_it(setup) -> None:
+    """IDOR: every console route that takes a conversation id answers another commune's
+    officer as if it did not exist, and changes nothing."""
+    citizen, officer, cid = setup
+    _login(officer, "canbo.huulung")
+    csrf = _csrf(officer.get("/console").text)
+    attempts = [("GET", f"/console/c/{cid}", None),
+                ("POST", f"/console/c/{cid}/reply", {"text": "Tin giả mạo", "csrf": csrf}),
+                ("POST", f"/console/c/{cid}/close", {"csrf": csrf})]
+    for method, url, data in attempts:
+        r = officer.request(method, url, data=data, follow_redirects=False)
+        assert r.status_code == 404, (method, url, r.status_code)
+        assert "khai sinh" not in r.text
+    polled = citizen.get(f"/api/v1/conversations/{cid}/messages").json()
+    assert all(m["role"] != "officer" for m in polled["messages"])
+    assert polled["handover"] == "waiting"
+    assert officer.get("/console/analytics.json").json()["questions"] == 0
+    assert cid not in officer.get("/console", params={"status": "closed"}).text
+
+
 def test_console_admin_sees_all_analytics_and_audit(setup) -> None:
     _, officer, cid = setup
     _login(officer, "tinh")

@@ -1,5 +1,5 @@
-"""Tables of the service room: conversations, messages, feedback, handovers, users, API keys,
-audit log and commune profiles.
+"""Tables of the service room: conversations, messages, feedback, handovers, users, console
+sessions, login throttling, API keys, audit log and commune profiles.
 
 Why conversations own their messages by cascade: the retention purge deletes a conversation
 and everything the citizen said in it in one statement, so nothing personal outlives the
@@ -20,9 +20,11 @@ __all__ = [
     "ApiKey",
     "AuditEntry",
     "CommuneProfileRow",
+    "ConsoleSession",
     "Conversation",
     "Feedback",
     "Handover",
+    "LoginThrottle",
     "Message",
     "User",
 ]
@@ -95,6 +97,33 @@ class User(Base):
     commune_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ConsoleSession(Base):
+    """A console login. Only the SHA-256 of the cookie's random token is stored, so a copy of
+    the database cannot be replayed as a cookie; revoking the row ends the login at once."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class LoginThrottle(Base):
+    """Failed logins per account or per address (``key``), shared by every worker."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                          nullable=True)
 
 
 class ApiKey(Base):

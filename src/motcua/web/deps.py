@@ -7,12 +7,14 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from motcua.answer._protocol import AssistantProtocol
-from motcua.service.accounts import UserInfo, get_user
+from motcua.service.identity import UserInfo
+from motcua.service.sessions import resolve_session
 from motcua.store.db import Database
 from motcua.web.sessions import COOKIE
 from motcua.web.state import ServiceState
 
-__all__ = ["AssistantDep", "DbDep", "LoginRequired", "StateDep", "UserDep", "get_state"]
+__all__ = ["AssistantDep", "DbDep", "LoginRequired", "StateDep", "UserDep", "get_state",
+           "session_user"]
 
 
 class LoginRequired(Exception):
@@ -35,9 +37,15 @@ def _db(state: StateDep) -> Database:
     return state.db
 
 
+def session_user(request: Request, state: ServiceState) -> UserInfo | None:
+    """The official of the request's console cookie: signed by us, and live in the store
+    (not logged out, not expired, user still active); None otherwise."""
+    token = state.signer.verify(request.cookies.get(COOKIE))
+    return resolve_session(state.db, token) if token is not None else None
+
+
 def _user(request: Request, state: StateDep) -> UserInfo:
-    user_id = state.signer.verify(request.cookies.get(COOKIE))
-    user = get_user(state.db, user_id) if user_id is not None else None
+    user = session_user(request, state)
     if user is None:
         raise LoginRequired
     return user

@@ -1,8 +1,11 @@
-"""Signed session cookies for the officials' console, and CSRF tokens derived from them.
+"""The console cookie: a random session token, signed; CSRF tokens derived from it.
 
-Why stdlib HMAC instead of a session store: the cookie carries only the user id and the time
-it was issued, signed with ``MOTCUA_SECRET_KEY``; any worker can check it without shared
-state, and a deactivated user is refused because every request re-reads the user row.
+Why sign a token that the store already knows: a cookie that was not made by this server
+(guessed, tampered, or signed with a leaked or public development secret) is refused before
+the database is asked. Whether the login is still live (not logged out, not expired, user
+still active) is the store's answer (``motcua.service.sessions``).
+Why bytes in ``compare_digest``: it refuses ``str`` with non-ASCII characters (TypeError, a
+500 for a hostile form value); any text is compared as its UTF-8 bytes.
 """
 
 from __future__ import annotations
@@ -10,11 +13,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import time
+import re
 
 __all__ = ["COOKIE", "SessionSigner"]
 
 COOKIE = "motcua_session"
+_TOKEN = re.compile(r"^[A-Za-z0-9_\-]{43}$")
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 class SessionSigner:
@@ -23,31 +31,34 @@ class SessionSigner:
         self.max_age = max_age_seconds
 
     def _mac(self, payload: str) -> str:
-        digest = hmac.new(self._key, payload.encode("ascii"), hashlib.sha256).digest()
+        digest = hmac.new(self._key, _bytes(payload), hashlib.sha256).digest()
         return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
-    def sign(self, user_id: int, now: float | None = None) -> str:
-        payload = f"{user_id}.{int(now if now is not None else time.time())}"
-        return f"{payload}.{self._mac(payload)}"
+    def sign(self, token: str) -> str:
+        """The cookie value for a session token."""
+        return f"{token}.{self._mac('session:' + token)}"
 
-    def verify(self, token: str | None, now: float | None = None) -> int | None:
-        """The user id of a valid, unexpired cookie; None for anything else."""
-        if not token or len(token) > 200:
+    def verify(self, cookie: str | None) -> str | None:
+        """The session token of a cookie this server signed; None for anything else."""
+        if not cookie or len(cookie) > 200:
             return None
-        parts = token.split(".")
-        if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
+        token, _, mac = cookie.partition(".")
+        if not _TOKEN.match(token):
             return None
-        payload = f"{parts[0]}.{parts[1]}"
-        if not hmac.compare_digest(self._mac(payload), parts[2]):
+        if not hmac.compare_digest(_bytes(self._mac("session:" + token)), _bytes(mac)):
             return None
-        age = (now if now is not None else time.time()) - int(parts[1])
-        if age < 0 or age > self.max_age:
-            return None
-        return int(parts[0])
+        return token
 
-    def csrf(self, token: str) -> str:
+    def keyed_hash(self, value: str) -> str:
+        """An HMAC of ``value`` with the server's secret: a stable key for counting that
+        does not store ``value`` (what was typed at a failed login)."""
+        return self._mac("keyed:" + value)
+
+    def csrf(self, cookie: str) -> str:
         """A form token bound to the session cookie: a forged cross-site form cannot know it."""
-        return self._mac("csrf:" + token)
+        return self._mac("csrf:" + cookie)
 
-    def check_csrf(self, token: str | None, csrf: str | None) -> bool:
-        return bool(token and csrf) and hmac.compare_digest(self.csrf(token or ""), csrf or "")
+    def check_csrf(self, cookie: str | None, csrf: str | None) -> bool:
+        if not cookie or not csrf:
+            return False
+        return hmac.compare_digest(_bytes(self.csrf(cookie)), _bytes(csrf))

@@ -19,9 +19,8 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from motcua._errors import FileFormatError, Unauthorized
-from motcua.service.accounts import get_user, verify_api_key
-from motcua.web.deps import StateDep
-from motcua.web.sessions import COOKIE
+from motcua.service.accounts import verify_api_key
+from motcua.web.deps import StateDep, session_user
 
 __all__ = ["build_router"]
 
@@ -39,9 +38,9 @@ def _official(request: Request, state: StateDep) -> str:
     name = verify_api_key(state.db, request.headers.get("x-api-key", ""))
     if name:
         return f"key:{name}"
-    user_id = state.signer.verify(request.cookies.get(COOKIE))
-    if user_id is not None and get_user(state.db, user_id) is not None:
-        return f"user:{user_id}"
+    user = session_user(request, state)
+    if user is not None:
+        return f"user:{user.id}"
     raise Unauthorized("kho văn bản chỉ dành cho cán bộ: cần đăng nhập hoặc khóa API",
                        hint="đăng nhập tại /console/login, hoặc gửi tiêu đề X-API-Key với khóa "
                             "hợp lệ (motcua users api-key TÊN)")
@@ -54,10 +53,13 @@ def build_router() -> APIRouter | None:
     except ImportError as exc:  # the documents room's optional dependencies are missing
         log.info("documents room unavailable", extra={"error": str(exc)})
         return None
+    services: dict[int, DocumentService] = {}
+
     def service(state: StateDep) -> DocumentService:
-        # the worker's one service: its index is reloaded or rebuilt when the store changes
-        svc = state.documents()
-        assert svc is not None  # the imports above succeeded
+        # one service (and one cached index) per database, reloaded when an import replaces it
+        svc = services.get(id(state.db))
+        if svc is None:
+            svc = services[id(state.db)] = DocumentService(state.db)
         return svc
 
     Svc = Annotated[DocumentService, Depends(service)]
