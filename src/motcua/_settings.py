@@ -99,6 +99,16 @@ class Settings(BaseSettings):
     sample: bool = Field(default=False, description="import the bundled sample catalog and "
                          "commune profiles when the store is empty")
     profile_ttl_seconds: float = 30.0
+    index_check_seconds: float = Field(
+        default=1.5, ge=0, description="how often a worker compares its loaded indexes with "
+        "the store's generation (one stat and one small query), reloading or rebuilding them "
+        "when they differ")
+    index_lock_seconds: float = Field(
+        default=120.0, ge=0, description="how long a command waits for another process's "
+        "index rebuild before it uses the index on disk as it is")
+    test_crash_at: str | None = Field(
+        default=None, description="tests only: kill the process at this import or index "
+        "stage (search/_crash.py)")
     threads: int = Field(default=40, description="threads per worker for blocking handlers")
 
     # -- document uploads and imports: caps against hostile files (documents/limits.py) ----

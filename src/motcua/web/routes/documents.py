@@ -53,13 +53,10 @@ def build_router() -> APIRouter | None:
     except ImportError as exc:  # the documents room's optional dependencies are missing
         log.info("documents room unavailable", extra={"error": str(exc)})
         return None
-    services: dict[int, DocumentService] = {}
-
     def service(state: StateDep) -> DocumentService:
-        # one service (and one cached index) per database, reloaded when an import replaces it
-        svc = services.get(id(state.db))
-        if svc is None:
-            svc = services[id(state.db)] = DocumentService(state.db)
+        # the worker's one service: its index is reloaded or rebuilt when the store changes
+        svc = state.documents()
+        assert svc is not None  # the imports above succeeded
         return svc
 
     Svc = Annotated[DocumentService, Depends(service)]
