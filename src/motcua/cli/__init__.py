@@ -6,7 +6,7 @@ import sys
 
 from motcua._errors import MotcuaError
 from motcua._logging import configure_logging
-from motcua.cli import ask, catalog, clean, docs, evaluate, index, serve  # noqa: F401 - registers
+from motcua.cli import ask, catalog, clean, docs, evaluate, index, serve, users  # noqa: F401
 from motcua.cli._apps import app
 from motcua.cli._output import err_console
 

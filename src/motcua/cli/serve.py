@@ -1,15 +1,16 @@
-"""``motcua serve``, ``motcua communes``, ``motcua users`` and ``motcua conversations``."""
+"""``motcua serve``, ``motcua communes`` and ``motcua conversations``.
+
+``motcua users`` (accounts and API keys) lives in ``users.py``.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from motcua._errors import InputError
 from motcua._settings import get_settings
 from motcua.cli._apps import app
 from motcua.cli._output import console, err_console, print_json
@@ -19,11 +20,8 @@ if TYPE_CHECKING:
 
 communes_app = typer.Typer(help="Commune profiles: service-centre address, hours, counters.",
                            no_args_is_help=True)
-users_app = typer.Typer(help="Officials' accounts and integration API keys.",
-                        no_args_is_help=True)
 conversations_app = typer.Typer(help="Stored conversations (retention).", no_args_is_help=True)
 app.add_typer(communes_app, name="communes")
-app.add_typer(users_app, name="users")
 app.add_typer(conversations_app, name="conversations")
 
 
@@ -107,38 +105,6 @@ def communes_export(
     profiles = load_profiles(_db())
     write_profiles_file(path, profiles)
     console.print(f"Đã xuất {len(profiles)} hồ sơ xã/phường ra {path}.")
-
-
-@users_app.command("create")
-def users_create(
-    username: Annotated[str, typer.Argument()],
-    role: Annotated[str, typer.Option(help="officer (of a commune) | admin")] = "officer",
-    commune: Annotated[str | None, typer.Option(help="commune code or name (officers)")] = None,
-    password_stdin: Annotated[bool, typer.Option("--password-stdin",
-                                                 help="read the password from stdin")] = False,
-) -> None:
-    """Tạo tài khoản cán bộ (mật khẩu băm bằng argon2)."""
-    from motcua.service.accounts import create_user
-
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt=True)
-    if not password:
-        raise InputError("empty password", hint="type a password of 10 characters or more")
-    user = create_user(_db(), username=username, password=password, role=role, commune=commune)
-    console.print(f"Đã tạo tài khoản {user.username} ({user.role}"
-                  f"{', ' + user.commune_code if user.commune_code else ''}).")
-
-
-@users_app.command("api-key")
-def users_api_key(name: Annotated[str, typer.Argument(help="integration client name")]) -> None:
-    """Tạo khóa API cho hệ thống tích hợp (chỉ hiện một lần)."""
-    from motcua.service.accounts import create_api_key
-
-    key = create_api_key(_db(), name=name)
-    err_console.print("Khóa API (gửi trong header X-API-Key; chỉ hiện một lần):")
-    sys.stdout.write(key + "\n")
 
 
 @conversations_app.command("purge")
