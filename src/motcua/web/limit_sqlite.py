@@ -20,6 +20,7 @@ import asyncio
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -53,6 +54,8 @@ class SQLiteStorage(Storage, MovingWindowSupport):
         self.busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="motcua-limits")
+        # An app that is dropped (tests build many) lets its threads, and their connections, go.
+        weakref.finalize(self, self._pool.shutdown, wait=False)
         self._calls = 0
         self._ready = False
         self._ready_lock = threading.Lock()
