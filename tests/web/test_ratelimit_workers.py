@@ -19,6 +19,7 @@ from motcua.store.db import open_database
 
 LIMIT = 10
 REDIS_URL = "redis://127.0.0.1:6379/0"
+NAMESPACE = f"motcua-test-{secrets.token_hex(4)}"
 
 
 def _free_port() -> int:
@@ -99,3 +100,20 @@ def test_ratelimit_two_workers_admit_at_most_the_limit(
     assert set(codes) <= {200, 429}
     assert admitted <= LIMIT, f"admitted {admitted}/{LIMIT} across two workers"
     assert admitted == LIMIT, f"admitted {admitted}/{LIMIT}: a worker refused too early"
+
+
+@pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379 (start redis-server "
+                    "to test limits shared through Redis)")
+@pytest.mark.parametrize("two_workers", [{"MOTCUA_REDIS_URL": REDIS_URL,
+                                          "MOTCUA_RATE_LIMIT_NAMESPACE": NAMESPACE}],
+                         indirect=True)
+def test_ratelimit_two_workers_count_in_redis(two_workers: list[int]) -> None:
+    """With Redis configured the counts are in Redis (not in the SQLite fallback)."""
+    import redis
+
+    codes = _hammer(two_workers[0], 3) + _hammer(two_workers[1], 3)
+    assert codes == [200] * 6
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = client.keys(f"{NAMESPACE}*")
+    assert keys
+    client.delete(*keys)
