@@ -2,7 +2,10 @@
 
 Why upsert by code with a content hash: the portal is re-crawled every few months; a re-import
 must be cheap when nothing changed, replace what changed while keeping the old version (an
-answer given last month must stay traceable), and never half-write a batch.
+answer given last month must stay traceable), and never half-write a batch. Why the sample is
+retired by the import itself: after a quickstart on the bundled sample, an official import must
+leave no ``MAU.*`` record that could still rank (issue 11), and a crash between "import" and
+"clean up" must not be able to leave both.
 """
 
 from __future__ import annotations
@@ -17,10 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from motcua._errors import FileFormatError, InputError
+from motcua._errors import Conflict, FileFormatError, InputError
+from motcua.catalog.manage import catalog_counts, retire_sample
 from motcua.catalog.model import ParsedProcedure
+from motcua.catalog.sample import is_sample_code
 from motcua.search._crash import crash_point
+from motcua.store import generation
 from motcua.store.db import Database
 from motcua.store.models import Procedure, ProcedureVersion, utcnow
 
@@ -37,6 +44,7 @@ class ImportReport:
     imported: int = 0
     updated: int = 0
     unchanged: int = 0
+    retired: int = 0  # bundled-sample records removed because an official catalog came in
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     malformed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     gaps: Counter[str] = field(default_factory=Counter)  # source field -> records lacking it
@@ -51,6 +59,7 @@ class ImportReport:
             "imported": self.imported,
             "updated": self.updated,
             "unchanged": self.unchanged,
+            "retired_sample": self.retired,
             "skipped": len(self.skipped),
             "skipped_by_reason": dict(reasons.most_common()),
             "skipped_items": [{"source": s, "reason": r} for s, r in self.skipped],
@@ -109,6 +118,7 @@ class CatalogImporter:
     ) -> None:
         self.db = db
         self.on_progress = on_progress
+        self._official = False  # an official record was written by this run
 
     def run(self, paths: Sequence[Path]) -> ImportReport:
         from motcua.catalog.parse import junk_reason, parse_record
@@ -153,6 +163,7 @@ class CatalogImporter:
     ) -> None:
         items = list(batch)
         with self.db.session() as session:
+            items = self._keep_apart(session, items, report)
             codes = [p.code for _, p, _ in items]
             existing = {
                 row.code: row
@@ -193,3 +204,33 @@ class CatalogImporter:
             session.flush()
             crash_point("import:flush")  # tests: the batch written, not committed
         crash_point("import:batch")  # tests: the batch committed, the index not rebuilt
+
+    def _keep_apart(
+        self, session: Session, items: list[tuple[dict[str, Any], ParsedProcedure, str]],
+        report: ImportReport,
+    ) -> list[tuple[dict[str, Any], ParsedProcedure, str]]:
+        """Sample and official records never share a store.
+
+        An official record retires every sample record in this same transaction; a sample
+        record is skipped beside official ones of this run and refused (``Conflict``, nothing
+        written) when the store already holds an official catalog. The counter lock makes a
+        sample seeding and an official import that overlap run one after the other.
+        """
+        generation.lock(session, generation.CATALOG)
+        sample = [it for it in items if is_sample_code(it[1].code)]
+        official = [it for it in items if not is_sample_code(it[1].code)]
+        if official:
+            self._official = True
+            report.retired += retire_sample(session)
+        if sample and not self._official:
+            held = catalog_counts(session).official
+            if held:
+                raise Conflict(
+                    f"không nhập dữ liệu mẫu vào kho đã có danh mục chính thức ({held} thủ "
+                    "tục): dữ liệu mẫu và dữ liệu thật không được trộn lẫn",
+                    hint="dữ liệu mẫu chỉ dùng cho kho trống (MOTCUA_HOME khác, hoặc gỡ danh "
+                         "mục: motcua catalog remove --all --yes)", official=held)
+            return items
+        report.skipped.extend((source, "dữ liệu mẫu (mã MAU.*): không nhập cùng danh mục "
+                               "chính thức") for _, _, source in sample)
+        return official
