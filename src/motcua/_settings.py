@@ -102,6 +102,10 @@ class Settings(BaseSettings):
     index_check_seconds: float = Field(
         default=1.5, ge=0, description="how often a worker compares its loaded indexes with "
         "the store's generation (one stat and one small query), reloading or rebuilding them "
+    sample_fallback: bool = Field(
+        default=True, description="motcua ask, search and serve on an empty store use the "
+        "bundled sample catalog (every answer says so, \"sample\": true) until a catalog is "
+        "imported; false: they refuse until motcua catalog import")
         "when they differ")
     index_lock_seconds: float = Field(
         default=120.0, ge=0, description="how long a command waits for another process's "

@@ -61,6 +61,8 @@ class Assistant:
         min_name_coverage: float = 0.6,
     ) -> None:
         self.min_name_coverage = min_name_coverage
+        self._sample_of: ProcedureIndex | None = None
+        self._sample = False
         self._intents: set[str] | None = None
         self._folded_intents: set[str] = set()
         self._words_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -87,6 +89,28 @@ class Assistant:
 
     def ask(self, question: str, *, commune: str | None = None,
             history: Sequence[str] = ()) -> AskResponse:
+        response = self._decide(question, commune=commune, history=history)
+        response.sample = self.sample
+        return response
+
+    @property
+    def sample(self) -> bool:
+        """True while the index holds the bundled sample (then every answer says so).
+
+        Computed once per loaded index, so a server that reloads after an official import
+        drops the flag; logged once per index so that operators see it in the log.
+        """
+        if self._sample_of is not self.index:
+            self._sample_of = self.index
+            self._sample = any(is_sample_code(d.code) for d in self.index.docs)
+            if self._sample:
+                log.warning("the bundled sample catalog is in use: answers are illustrative "
+                            "until an official catalog is imported (motcua catalog import)",
+                            extra={"procedures": len(self.index.docs)})
+        return self._sample
+
+    def _decide(self, question: str, *, commune: str | None,
+                history: Sequence[str]) -> AskResponse:
         self._validate(question)
         reason = guard_reason(question)
         if reason:

@@ -7,6 +7,7 @@ against the catalog record it came from, and ``motcua eval`` checks them all.
 
 from __future__ import annotations
 
+from motcua.answer.messages import SAMPLE_NOTICE
 from motcua.answer.schema import (
     AnswerCard,
     ChannelFact,
@@ -154,6 +155,7 @@ def render_text(card: AnswerCard) -> str:
         lines.extend(f"  • {lb.number}: {lb.title}" for lb in card.legal_basis)
     lines.extend(f"⚠ {w}" for w in card.warnings)
     if is_sample_code(card.code):
+        lines.append(f"⚠ {SAMPLE_NOTICE}")
         lines.append("Nguồn: dữ liệu mẫu minh họa, không phải danh mục chính thức "
                      f"(mã {card.code}).")
     else:

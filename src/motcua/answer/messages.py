@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from motcua.answer.schema import ProcedureRef
 
+# Shown with every response while the bundled sample is the catalog in use (``sample: true``):
+# on the answer card text, under each answer of the citizen page (web/static/app.js holds the
+# same sentence) and in ``motcua ask``.
+SAMPLE_NOTICE = ("Đây là dữ liệu mẫu minh họa, chưa phải danh mục thủ tục hành chính chính "
+                 "thức: đừng dựa vào đó để chuẩn bị hồ sơ. Hãy hỏi cán bộ một cửa để có thông "
+                 "tin chính thức.")
+
 MESSAGES = {
     "answer": "Đây là thủ tục phù hợp nhất với câu hỏi của bạn. Mọi thông tin dưới đây lấy từ "
               "Cơ sở dữ liệu quốc gia về thủ tục hành chính, kèm nguồn.",

@@ -101,3 +101,6 @@ class AskResponse(BaseModel):
     reason: str | None = Field(
         default=None, description="why it abstained or asks back: off_topic, empty, gibberish, "
         "private_data, injection, unsafe, low_confidence, ambiguous")
+    sample: bool = Field(
+        default=False, description="true while the catalog in use is the bundled sample (no "
+        "official catalog imported yet): every fact is illustrative, not official")

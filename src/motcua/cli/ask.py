@@ -14,7 +14,9 @@ from motcua.cli._apps import app
 from motcua.cli._output import console, print_json
 
 SampleOpt = Annotated[bool, typer.Option("--sample", help="use the bundled sample catalog "
-                                         "(imported on first use)")]
+                                         "and commune profiles (imported into an empty store; "
+                                         "an empty store uses the sample anyway unless "
+                                         "MOTCUA_SAMPLE_FALLBACK=false)")]
 
 
 def _assistant(sample: bool) -> Assistant:
@@ -27,6 +29,8 @@ def _assistant(sample: bool) -> Assistant:
     if sample:
         ensure_sample(settings, db=db)
         ensure_sample_profiles(db)
+    elif settings.sample_fallback:  # an empty store answers from the sample, saying so
+        ensure_sample(settings, db=db)
     registry = ProfileRegistry(db, province=settings.default_province)
     return load_assistant(settings, where_provider=registry, db=db)
 
@@ -57,6 +61,10 @@ def ask(
 
 
 def _print_response(r: AskResponse) -> None:
+    if r.sample:
+        from motcua.answer.messages import SAMPLE_NOTICE
+
+        console.print(f"[bold yellow]⚠ {SAMPLE_NOTICE}[/]")
     console.print(r.message)
     if r.status == "answer" and r.answer:
         console.print()

@@ -50,6 +50,10 @@ def serve(
     db = _db()
     if sample:
         seed_sample(settings, db)
+    elif settings.sample_fallback:  # an empty store serves the sample, saying so on each answer
+        from motcua.catalog.bootstrap import ensure_sample
+
+        ensure_sample(settings, db=db)
     purged = purge_conversations(db, older_than_days=settings.conversation_retention_days)
     db.dispose()
     os.environ["MOTCUA_SAMPLE"] = "0"  # seeded once here, not by every worker

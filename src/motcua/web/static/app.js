@@ -141,8 +141,12 @@
     box.appendChild(row);
   }
 
+  // Same sentence as SAMPLE_NOTICE in answer/messages.py (a test keeps them equal).
+  var SAMPLE_NOTICE = "Đây là dữ liệu mẫu minh họa, chưa phải danh mục thủ tục hành chính chính thức: đừng dựa vào đó để chuẩn bị hồ sơ. Hãy hỏi cán bộ một cửa để có thông tin chính thức.";
+
   function renderResponse(r, messageId) {
     var b = bubble("assistant", r.message);
+    if (r.sample) b.appendChild(el("p", "notice sample", SAMPLE_NOTICE));
     if (r.status === "answer" && r.answer) b.appendChild(renderCard(r.answer));
     if (r.status === "clarify") {
       if (r.clarify_question) b.appendChild(el("p", "clarify", r.clarify_question));
