@@ -19,7 +19,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from motcua._errors import ConfigError
 
-__all__ = ["Environment", "Settings", "get_settings"]
+__all__ = ["QUESTION_CHARS_CEILING", "Environment", "Settings", "get_settings"]
+
+# The most MOTCUA_MAX_QUESTION_CHARS may be: request schemas cap text fields at it, the
+# setting decides (one limit for citizens' and officials' questions alike).
+QUESTION_CHARS_CEILING = 5000
 
 Environment = Literal["development", "test", "production"]
 # The value the first release shipped as its default; it is public, so it is refused everywhere.
@@ -56,7 +60,7 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_model: str | None = None
     default_province: str = "Lạng Sơn"
-    max_question_chars: int = Field(default=500, ge=20, le=5000,
+    max_question_chars: int = Field(default=500, ge=20, le=QUESTION_CHARS_CEILING,
                                     description="longest question, for citizens and officials")
     conversation_retention_days: int = 180
 
@@ -98,14 +102,14 @@ class Settings(BaseSettings):
                                        "also the window the failures are counted in")
     sample: bool = Field(default=False, description="import the bundled sample catalog and "
                          "commune profiles when the store is empty")
-    profile_ttl_seconds: float = 30.0
-    index_check_seconds: float = Field(
-        default=1.5, ge=0, description="how often a worker compares its loaded indexes with "
-        "the store's generation (one stat and one small query), reloading or rebuilding them "
     sample_fallback: bool = Field(
         default=True, description="motcua ask, search and serve on an empty store use the "
         "bundled sample catalog (every answer says so, \"sample\": true) until a catalog is "
         "imported; false: they refuse until motcua catalog import")
+    profile_ttl_seconds: float = 30.0
+    index_check_seconds: float = Field(
+        default=1.5, ge=0, description="how often a worker compares its loaded indexes with "
+        "the store's generation (one stat and one small query), reloading or rebuilding them "
         "when they differ")
     index_lock_seconds: float = Field(
         default=120.0, ge=0, description="how long a command waits for another process's "

@@ -108,4 +108,4 @@ def test_cli_ask_unknown_commune_fails_clearly() -> None:
     result = runner.invoke(app, ["ask", "--sample", "--commune", "Xã Không Tồn Tại",
                                  "đăng ký khai sinh"])
     assert result.exit_code != 0
-    assert "unknown commune" in str(result.exception)
+    assert "không tìm thấy xã/phường" in str(result.exception)

@@ -51,13 +51,13 @@ def test_profile_name_canonicalised_from_code() -> None:
 
 @pytest.mark.parametrize(("text", "fmt", "match"), [
     ("communes: {a: 1}", "yaml", "expected a list"),
-    ("- code: Atlantis\n", "yaml", "unknown commune"),
+    ("- code: Atlantis\n", "yaml", "không tìm thấy xã/phường"),
     ("- code: '06187'\n  counters: [{number: ''}]\n", "yaml", "counters.0.number"),
     ("- code: '06187'\n- code: ky lua\n", "yaml", "appears twice"),
     ("- code: '06187'\n  hours: [1, 2]\n", "yaml", "hours"),
     ("key: [unclosed", "yaml", "not valid YAML"),
     ("name,address\nx,y\n", "csv", "missing columns"),
-    ("code,counter\nAtlantis,1\n", "csv", "unknown commune"),
+    ("code,counter\nAtlantis,1\n", "csv", "không tìm thấy xã/phường"),
 ])
 def test_profile_bad_input_clear_error(text: str, fmt: str, match: str) -> None:
     parse = parse_yaml if fmt == "yaml" else parse_csv

@@ -23,8 +23,8 @@ def test_units_resolve_spellings(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "match"), [
-    ("", "empty"), ("x" * 200, "too long"), ("Atlantis", "unknown commune"),
-    ("99999", "unknown commune"),
+    ("", "trống"), ("x" * 200, "quá dài"), ("Atlantis", "không tìm thấy xã/phường"),
+    ("99999", "không tìm thấy xã/phường"),
 ])
 def test_units_resolve_unknown(text: str, match: str) -> None:
     with pytest.raises(UnknownCommune, match=match) as info:

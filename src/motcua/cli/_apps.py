@@ -10,18 +10,20 @@ import typer
 
 app = typer.Typer(
     name="motcua",
-    help="motcua: trợ lý thủ tục hành chính cho bộ phận một cửa (Vietnamese-first assistant).",
+    help="motcua: trợ lý thủ tục hành chính cho bộ phận một cửa. Lệnh 'eval' dành cho người "
+         "phát triển (tiếng Anh).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
 catalog_app = typer.Typer(help="Danh mục thủ tục: nhập, liệt kê, xem, gỡ.",
                           no_args_is_help=True)
-docs_app = typer.Typer(help="Officials' documents: import, search, ask, summarize.",
+docs_app = typer.Typer(help="Kho văn bản của cán bộ: nhập, tìm, hỏi, tóm tắt.",
                        no_args_is_help=True)
-clean_app = typer.Typer(help="Clean population records onto the two-level map.",
+clean_app = typer.Typer(help="Làm sạch dữ liệu dân cư theo bản đồ hành chính hai cấp.",
                         no_args_is_help=True)
-eval_app = typer.Typer(help="Measure quality against question sets.", no_args_is_help=True)
+eval_app = typer.Typer(help="(Developers) measure quality against question sets.",
+                       no_args_is_help=True)
 index_app = typer.Typer(help="Chỉ mục tìm kiếm: tình trạng so với kho dữ liệu, xây dựng lại.",
                         no_args_is_help=True)
 

@@ -13,10 +13,9 @@ from motcua.catalog.bootstrap import ensure_sample
 from motcua.cli._apps import app
 from motcua.cli._output import console, print_json
 
-SampleOpt = Annotated[bool, typer.Option("--sample", help="use the bundled sample catalog "
-                                         "and commune profiles (imported into an empty store; "
-                                         "an empty store uses the sample anyway unless "
-                                         "MOTCUA_SAMPLE_FALLBACK=false)")]
+SampleOpt = Annotated[bool, typer.Option("--sample", help="dùng dữ liệu mẫu kèm theo (danh "
+                                         "mục và hồ sơ xã, nhập vào kho trống); kho trống vẫn "
+                                         "dùng mẫu trừ khi MOTCUA_SAMPLE_FALLBACK=false")]
 
 
 def _assistant(sample: bool) -> Assistant:
@@ -48,7 +47,8 @@ def _commune_name(commune: str | None) -> str | None:
 def ask(
     question: Annotated[str, typer.Argument(help="câu hỏi, có dấu hoặc không dấu")],
     commune: Annotated[str | None, typer.Option(help="xã/phường của người hỏi")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="the stable JSON schema")] = False,
+    as_json: Annotated[bool, typer.Option("--json",
+                                          help="in ra dạng JSON (lược đồ ổn định)")] = False,
     sample: SampleOpt = False,
 ) -> None:
     """Hỏi về một thủ tục: trả lời kèm nguồn, hỏi lại, hoặc từ chối khi không chắc."""

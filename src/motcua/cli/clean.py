@@ -30,8 +30,9 @@ _STATUS_VI = {"ok": "đúng địa chỉ mới", "converted": "đã chuyển san
               "not_found": "không tìm thấy", "invalid": "không hợp lệ"}
 
 EncodingOpt = Annotated[str | None, typer.Option(
-    "--encoding", help="CSV encoding (utf-8, cp1258, cp1252); detected when omitted")]
-SheetOpt = Annotated[str | None, typer.Option("--sheet", help="XLSX sheet (default: the first)")]
+    "--encoding", help="bảng mã CSV (utf-8, cp1258, cp1252); bỏ trống thì tự nhận")]
+SheetOpt = Annotated[str | None, typer.Option("--sheet",
+                                              help="trang tính XLSX (mặc định: trang đầu)")]
 
 
 @contextmanager
@@ -90,14 +91,17 @@ def _print_summary(report: dict[str, Any], field_order: list[str]) -> None:
 
 @clean_app.command("addresses")
 def addresses(
-    file: Annotated[Path, typer.Argument(help="Register as .csv or .xlsx")],
-    column: Annotated[str, typer.Option("--column", "-c", help="Address column header")],
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Output .csv/.xlsx")] = None,
+    file: Annotated[Path, typer.Argument(help="sổ dữ liệu .csv hoặc .xlsx")],
+    column: Annotated[str, typer.Option("--column", "-c", help="tên cột địa chỉ")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="tệp kết quả .csv/.xlsx")] = None,
     json_report: Annotated[Path | None, typer.Option("--json-report")] = None,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
 ) -> None:
-    """Add new_province, new_ward, new_ward_code, address_status, address_candidates."""
+    """Thêm cột tỉnh mới, xã mới, mã xã mới, tình trạng địa chỉ và các phương án.
+
+    Tên cột: new_province, new_ward, new_ward_code, address_status, address_candidates.
+    """
     _check_report_path(json_report)
     with _progress("Đang chuẩn hóa địa chỉ") as update:
         summary = clean_addresses_file(file, column, out, encoding=encoding, sheet=sheet,
@@ -110,16 +114,17 @@ def addresses(
 
 @clean_app.command("records")
 def records(
-    file: Annotated[Path, typer.Argument(help="Register as .csv or .xlsx")],
+    file: Annotated[Path, typer.Argument(help="sổ dữ liệu .csv hoặc .xlsx")],
     mapping: Annotated[str, typer.Option(
-        "--map", help="field=Column pairs: name, dob, id, address, phone, sex")],
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Output .csv/.xlsx")] = None,
+        "--map", help="cặp trường=Tên cột: name (họ tên), dob (ngày sinh), id (số định danh), "
+                      "address (địa chỉ), phone (điện thoại), sex (giới tính)")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="tệp kết quả .csv/.xlsx")] = None,
     report_path: Annotated[Path | None, typer.Option(
-        "--report", help="Report: FILE.json, or FILE.csv/.xlsx (issues) plus FILE.json")] = None,
+        "--report", help="báo cáo: TỆP.json, hoặc TỆP.csv/.xlsx (các lỗi) kèm TỆP.json")] = None,
     encoding: EncodingOpt = None,
     sheet: SheetOpt = None,
 ) -> None:
-    """Names, dates, ID numbers, phones, addresses and candidate duplicates in one pass."""
+    """Họ tên, ngày sinh, số định danh, điện thoại, địa chỉ và bản ghi nghi trùng, một lượt."""
     fields = parse_mapping(mapping)
     _check_report_path(report_path)
     target = out or default_output(file)

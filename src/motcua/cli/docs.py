@@ -44,15 +44,16 @@ def _failure(result: Any) -> str:
 
 @docs_app.command("import")
 def import_(
-    paths: Annotated[list[Path], typer.Argument(help="files or folders to import")],
-    no_ocr: Annotated[bool, typer.Option("--no-ocr", help="skip OCR of scanned pages")] = False,
-    replace: Annotated[bool, typer.Option("--replace", help="replace a stored document of the "
-                                          "same number (refused otherwise)")] = False,
+    paths: Annotated[list[Path], typer.Argument(help="tệp hoặc thư mục cần nhập")],
+    no_ocr: Annotated[bool, typer.Option("--no-ocr",
+                                         help="không nhận dạng chữ (OCR) trang quét")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="thay văn bản đã lưu cùng số "
+                                          "hiệu (nếu không có cờ này thì từ chối)")] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Import documents (PDF, DOCX, HTML, Markdown, TXT, CSV, images); re-import is a no-op.
+    """Nhập văn bản (PDF, DOCX, HTML, Markdown, TXT, CSV, ảnh); nhập lại tệp cũ không đổi gì.
 
-    A bad file is reported and skipped; the exit code is 1 when any file failed."""
+    Tệp lỗi được báo và bỏ qua; mã thoát là 1 khi có tệp lỗi."""
     from motcua.documents.service import iter_files
 
     service = _service()
@@ -93,13 +94,13 @@ def import_(
 @docs_app.command("search")
 def search(
     query: Annotated[str, typer.Argument(help="từ khóa tìm kiếm")],
-    type_: Annotated[str | None, typer.Option("--type", help="e.g. 'Nghị quyết'")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="ví dụ 'Nghị quyết'")] = None,
     issuer: Annotated[str | None, typer.Option("--issuer")] = None,
     year: Annotated[int | None, typer.Option("--year")] = None,
     limit: Annotated[int, typer.Option("--limit")] = 10,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Ranked passages with their document, number and article path."""
+    """Các đoạn phù hợp nhất, kèm văn bản, số hiệu và vị trí điều khoản."""
     hits = _service().search(query, type=type_, issuer=issuer, year=year, limit=limit)
     if as_json:
         print_json([h.model_dump() for h in hits])
@@ -118,7 +119,7 @@ def ask(
     question: Annotated[str, typer.Argument(help="câu hỏi")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """An extractive answer with citations, or an abstention."""
+    """Trả lời trích từ văn bản, kèm nguồn; không đủ căn cứ thì từ chối."""
     result = _service().ask(question)
     if as_json:
         print_json(result.model_dump())
@@ -133,16 +134,16 @@ def ask(
 
 @docs_app.command("summarize")
 def summarize(
-    ref: Annotated[str, typer.Argument(help="document id, number, or a file path")],
-    length: Annotated[str, typer.Option("--length", help="short | long")] = "short",
+    ref: Annotated[str, typer.Argument(help="mã, số hiệu văn bản đã lưu, hoặc đường dẫn tệp")],
+    length: Annotated[str, typer.Option("--length", help="short (ngắn) | long (dài)")] = "short",
     as_json: Annotated[bool, typer.Option("--json")] = False,
-    llm: Annotated[bool, typer.Option("--llm", help="add an abstractive summary "
-                                      "(needs MOTCUA_LLM_BASE_URL)")] = False,
+    llm: Annotated[bool, typer.Option("--llm", help="thêm tóm tắt viết lại bằng mô hình "
+                                      "ngôn ngữ (cần MOTCUA_LLM_BASE_URL)")] = False,
 ) -> None:
-    """Structured extractive summary; every sentence carries its location.
+    """Tóm tắt trích dẫn theo cấu trúc; mỗi câu ghi rõ vị trí trong văn bản.
 
-    REF names an existing file of this machine (summarized without importing it) or else a
-    stored document's id or number; only the command line reads files, never the HTTP API.
+    REF là một tệp trên máy này (tóm tắt mà không nhập) hoặc mã/số hiệu văn bản đã lưu;
+    chỉ dòng lệnh đọc tệp, API HTTP không bao giờ đọc.
     """
     service = _service()
     path = Path(ref)
@@ -180,7 +181,7 @@ def summarize(
 
 @docs_app.command("list")
 def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Imported documents."""
+    """Các văn bản đã nhập."""
     docs = _service().list_documents()
     if as_json:
         print_json(docs)
@@ -195,10 +196,10 @@ def list_(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 @docs_app.command("show")
 def show(
-    ref: Annotated[str, typer.Argument(help="document id or number")],
+    ref: Annotated[str, typer.Argument(help="mã hoặc số hiệu văn bản")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """A document's metadata and its passages with their article paths."""
+    """Thông tin một văn bản và các đoạn của nó theo điều khoản."""
     service = _service()
     doc, passages = service.get(ref), service.passages(ref)
     if as_json:
@@ -212,7 +213,7 @@ def show(
 
 @docs_app.command("reindex")
 def reindex() -> None:
-    """Rebuild the document index from the database."""
+    """Xây dựng lại chỉ mục văn bản từ cơ sở dữ liệu."""
     n = _service().reindex()
     console.print(f"Đã lập chỉ mục {n} đoạn văn bản.")
 

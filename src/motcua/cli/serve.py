@@ -18,9 +18,9 @@ from motcua.cli._output import console, err_console, print_json
 if TYPE_CHECKING:
     from motcua.store.db import Database
 
-communes_app = typer.Typer(help="Commune profiles: service-centre address, hours, counters.",
+communes_app = typer.Typer(help="Hồ sơ xã: địa chỉ bộ phận một cửa, giờ làm việc, quầy.",
                            no_args_is_help=True)
-conversations_app = typer.Typer(help="Stored conversations (retention).", no_args_is_help=True)
+conversations_app = typer.Typer(help="Hội thoại đã lưu (thời hạn lưu trữ).", no_args_is_help=True)
 app.add_typer(communes_app, name="communes")
 app.add_typer(conversations_app, name="conversations")
 
@@ -33,11 +33,11 @@ def _db() -> Database:
 
 @app.command()
 def serve(
-    sample: Annotated[bool, typer.Option("--sample", help="bundled sample catalog and commune "
-                                         "profiles (imported when the store is empty)")] = False,
-    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    sample: Annotated[bool, typer.Option("--sample", help="dùng dữ liệu mẫu kèm theo (danh mục và "
+                                         "hồ sơ xã; chỉ nhập khi kho trống)")] = False,
+    host: Annotated[str, typer.Option(help="địa chỉ lắng nghe")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="worker processes")] = 1,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="số tiến trình phục vụ")] = 1,
     access_log: Annotated[bool, typer.Option("--access-log/--no-access-log")] = False,
 ) -> None:
     """Chạy dịch vụ: trang hỏi đáp (/), bàn làm việc cán bộ (/console), API (/docs)."""
@@ -66,7 +66,7 @@ def serve(
 
 @communes_app.command("list")
 def communes_list(
-    province: Annotated[str | None, typer.Option(help="default: MOTCUA_DEFAULT_PROVINCE")] = None,
+    province: Annotated[str | None, typer.Option(help="mặc định: MOTCUA_DEFAULT_PROVINCE")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Các xã/phường (từ gói vietnamadminunits) và xã nào đã có hồ sơ một cửa."""
@@ -85,7 +85,7 @@ def communes_list(
 
 @communes_app.command("import")
 def communes_import(
-    path: Annotated[Path, typer.Argument(help="profiles as .yaml/.yml or .csv")],
+    path: Annotated[Path, typer.Argument(help="tệp hồ sơ .yaml/.yml hoặc .csv")],
 ) -> None:
     """Nhập hồ sơ xã (YAML hoặc CSV); kiểm tra toàn bộ trước, lỗi thì không nhập gì."""
     from motcua.communes import load_profiles_file, save_profiles
@@ -101,7 +101,7 @@ def communes_import(
 
 @communes_app.command("export")
 def communes_export(
-    path: Annotated[Path, typer.Argument(help="target .yaml/.yml or .csv")],
+    path: Annotated[Path, typer.Argument(help="tệp đích .yaml/.yml hoặc .csv")],
 ) -> None:
     """Xuất hồ sơ xã ra YAML hoặc CSV."""
     from motcua.communes import load_profiles, write_profiles_file
@@ -113,7 +113,7 @@ def communes_export(
 
 @conversations_app.command("purge")
 def conversations_purge(
-    days: Annotated[int | None, typer.Option(help="default: "
+    days: Annotated[int | None, typer.Option(help="mặc định: "
                                              "MOTCUA_CONVERSATION_RETENTION_DAYS")] = None,
 ) -> None:
     """Xóa hội thoại cũ hơn thời hạn lưu trữ."""

@@ -25,7 +25,7 @@ app.add_typer(users_app, name="users")
 
 _USER = typer.Argument(help="tên đăng nhập của cán bộ")
 _STDIN = typer.Option("--password-stdin", help="đọc mật khẩu từ stdin (một dòng)")
-_JSON = typer.Option("--json", help="in JSON")
+_JSON = typer.Option("--json", help="in ra dạng JSON")
 
 
 def _db() -> Database:

@@ -76,8 +76,8 @@ def resolve_unit(text: str, *, province: str | None = None) -> AdminUnit:
     """
     raw = (text or "").strip()
     if not raw or len(raw) > 120:
-        raise UnknownCommune("commune is empty or too long",
-                             hint="send a commune code (e.g. 06187) or its name")
+        raise UnknownCommune("tên xã/phường trống hoặc quá dài",
+                             hint="gửi mã xã (ví dụ 06187) hoặc tên xã/phường")
     name, _, prov = raw.partition(",")
     prov = prov.strip() or (province or "")
     if name.strip().isdigit():
@@ -98,10 +98,11 @@ def resolve_unit(text: str, *, province: str | None = None) -> AdminUnit:
         return hits[0]
     if len(hits) > 1:
         raise UnknownCommune(
-            f"commune name {name.strip()!r} is ambiguous",
-            hint="send the commune code or the full name with its type (Xã/Phường)",
+            f"tên {name.strip()!r} trùng với nhiều xã/phường",
+            hint="gửi mã xã, hoặc tên đầy đủ kèm loại (Xã/Phường)",
             candidates=", ".join(f"{u.name} ({u.code})" for u in hits[:5]),
         )
-    where = f" in {prov}" if prov else ""
-    raise UnknownCommune(f"unknown commune {name.strip()!r}{where}",
-                         hint="choose a commune from GET /api/v1/communes or send its code")
+    where = f" thuộc {prov}" if prov else ""
+    raise UnknownCommune(f"không tìm thấy xã/phường {name.strip()!r}{where}",
+                         hint="chọn xã trong danh sách (motcua communes list, GET "
+                              "/api/v1/communes) hoặc gửi mã xã")

@@ -4,7 +4,8 @@ Why pure ASGI rather than ``BaseHTTPMiddleware``: it counts body bytes as they s
 lying or absent Content-Length cannot smuggle a large body) and adds no per-request task.
 Rate limits are counted by ``motcua.web.ratelimit`` (the ``limits`` library on Redis, or on a
 SQLite file shared by every worker of the machine), so ``--workers N`` does not multiply them.
-``TokenBucket`` is the small in-process bucket kept for the console's login throttle.
+``TokenBucket`` is the former per-worker bucket, kept only as the benchmark's baseline
+(bench/limits.py compares it with the shared limits).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from motcua.web.client import client_ip
 from motcua.web.ratelimit import POLL_FACTOR, Limiter, person_key
 
 __all__ = ["BodyLimitMiddleware", "RateLimitMiddleware", "TokenBucket"]
+
+# How long a worker trusts its last verdict on an API key: a revoked key stops working within
+# this many seconds on every worker, at the cost of one indexed SELECT per key and period.
+_KEY_CACHE_SECONDS = 5.0
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -174,7 +179,7 @@ class RateLimitMiddleware:
     def _client_name(self, key: str) -> str | None:
         now = time.monotonic()
         cached = self._key_cache.get(key)
-        if cached and now - cached[1] < 60:
+        if cached and now - cached[1] < _KEY_CACHE_SECONDS:
             return cached[0]
         name = self.verify_key(key)
         if len(self._key_cache) > 1000:

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from motcua._errors import InvalidQuestion, NotFound
+from motcua._settings import QUESTION_CHARS_CEILING
 from motcua.answer.schema import AskResponse, ProcedureRef
 from motcua.communes.registry import counter_for, where_facts
 from motcua.communes.units import AdminUnit, resolve_unit
@@ -31,7 +32,8 @@ _CONV_ID = r"^[0-9a-f]{32}$"
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    question: str = Field(max_length=5000, description="Vietnamese, with or without diacritics")
+    question: str = Field(max_length=QUESTION_CHARS_CEILING,
+                          description="Vietnamese, with or without diacritics")
     commune: str | None = Field(default=None, max_length=120,
                                 description="commune code (e.g. 06187) or name")
     conversation_id: str | None = Field(default=None, pattern=_CONV_ID,
@@ -70,10 +72,10 @@ def ask(body: AskRequest, state: StateDep, assistant: AssistantDep, db: DbDep) -
     question = body.question.strip()
     limit = state.settings.max_question_chars
     if not question:
-        raise InvalidQuestion("question is empty", hint="write your question in Vietnamese")
+        raise InvalidQuestion("câu hỏi trống", hint="viết câu hỏi của bạn bằng tiếng Việt")
     if len(question) > limit:
-        raise InvalidQuestion(f"question is longer than {limit} characters",
-                              hint="shorten it to the essential", length=len(question))
+        raise InvalidQuestion(f"câu hỏi dài hơn {limit} ký tự",
+                              hint="rút gọn, chỉ giữ ý chính", length=len(question))
     unit = _unit(state, body.commune)
     history: list[str] = []
     if body.conversation_id:

@@ -19,6 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from motcua._errors import FileFormatError, Unauthorized
+from motcua._settings import QUESTION_CHARS_CEILING
 from motcua.service.accounts import verify_api_key
 from motcua.web.deps import StateDep, session_user
 
@@ -30,7 +31,7 @@ _MIB = 1024 * 1024
 
 class AskBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    question: str = Field(min_length=1, max_length=1000)
+    question: str = Field(min_length=1, max_length=QUESTION_CHARS_CEILING)
 
 
 def _official(request: Request, state: StateDep) -> str:
@@ -91,7 +92,8 @@ def build_router() -> APIRouter | None:
     officials_only = [Depends(_official)]
 
     @router.get("/search", dependencies=officials_only)
-    def search(svc: Svc, q: Annotated[str, Query(min_length=1, max_length=1000)],
+    def search(svc: Svc,
+               q: Annotated[str, Query(min_length=1, max_length=QUESTION_CHARS_CEILING)],
                type: str | None = None,
                issuer: str | None = None, year: int | None = None,
                limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
