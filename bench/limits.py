@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,22 +37,7 @@ from motcua._settings import get_settings
 from motcua.store.db import open_database
 from motcua.web.limits import RateLimitMiddleware, TokenBucket
 from motcua.web.ratelimit import POLL_FACTOR, build_limiter
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _redis_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
+from tests._net import REDIS_URL, free_port, redis_up
 
 
 def _wait(port: int, proc: subprocess.Popen[bytes]) -> None:
@@ -76,7 +60,7 @@ def workers(limit: int = 30) -> list[dict[str, Any]]:
     rows = []
     storages = [("sqlite (limits.db)", {}), ("memory (per worker)",
                                          {"MOTCUA_RATE_LIMIT_STORAGE": "memory"})]
-    if _redis_up():
+    if redis_up():
         storages.insert(1, ("redis", {"MOTCUA_REDIS_URL": REDIS_URL}))
     for shape in ("serve --workers 2", "2 uvicorn processes"):
         for name, extra in storages:
@@ -88,12 +72,12 @@ def workers(limit: int = 30) -> list[dict[str, Any]]:
                        "MOTCUA_RATE_LIMIT_NAMESPACE": f"motcua-bench-{secrets.token_hex(4)}"}
                 env.pop("MOTCUA_DATABASE_URL", None)
                 if shape.startswith("serve"):
-                    port = _free_port()
+                    port = free_port()
                     ports = [port, port]
                     cmds = [[sys.executable, "-c", "from motcua.cli import main; main()",
                              "serve", "--port", str(port), "--workers", "2"]]
                 else:
-                    ports = [_free_port(), _free_port()]
+                    ports = [free_port(), free_port()]
                     cmds = [[sys.executable, "-m", "uvicorn", "motcua.web.app:app_from_env",
                              "--factory", "--port", str(p), "--log-level", "error"]
                             for p in ports]
@@ -208,7 +192,7 @@ async def nat() -> dict[str, Any]:
 
 async def overhead(n: int = 3000) -> list[dict[str, Any]]:
     rows = []
-    kinds = ["none", "memory", "sqlite"] + (["redis"] if _redis_up() else [])
+    kinds = ["none", "memory", "sqlite"] + (["redis"] if redis_up() else [])
     for kind in kinds:
         if kind == "none":
             mw: Callable[..., Any] = _ok_app

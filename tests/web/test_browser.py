@@ -7,7 +7,6 @@ is kept in test-artifacts/ for a human to look at.
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ import pytest
 
 from motcua.service.accounts import create_user
 from motcua.store.db import Database
+from tests._net import free_port
 from tests.web.fake import make_client
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -30,12 +30,6 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def server(db: Database) -> Iterator[str]:
     import uvicorn
@@ -43,7 +37,7 @@ def server(db: Database) -> Iterator[str]:
     client, _ = make_client(db, rate_limit_per_minute=1000, poll_interval_ms=300)
     create_user(db, username="canbo.kylua", password="mat-khau-du-dai", role="officer",
                 commune="06187")
-    port = _free_port()
+    port = free_port()
     srv = uvicorn.Server(uvicorn.Config(client.app, host="127.0.0.1", port=port,
                                         log_level="warning", lifespan="off"))
     thread = threading.Thread(target=srv.run, daemon=True)

@@ -3,7 +3,6 @@ the service answering /healthz meanwhile, and replacing a document only when ask
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from motcua.documents.jobs import jobs_for
 from motcua.service.accounts import create_api_key
 from motcua.store.db import Database
 from motcua.web.app import create_app
+from tests._net import free_port
 from tests.documents._hostile import HOSTILE, random_text_docx
 from tests.web.fake import FakeAssistant, make_client
 from tests.web.test_documents import DOC, wait_job
@@ -119,16 +119,10 @@ def test_upload_same_number_needs_replace(c: TestClient, key: dict[str, str]) ->
     assert summary["filename"] == "nq99-v2.md"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_healthz_answers_during_hostile_uploads(db: Database, key: dict[str, str]) -> None:
     """A real server: hostile uploads (and one real import job) while /healthz is polled."""
     settings = get_settings().model_copy(update={"rate_limit_per_minute": 1000})
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings, FakeAssistant(), db=db),
                                            host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -18,21 +18,13 @@ from motcua._settings import get_settings
 from motcua.store.db import Database
 from motcua.web.limit_sqlite import SQLiteStorage
 from motcua.web.ratelimit import Limiter, build_limiter, person_key
+from tests._net import REDIS_URL, redis_up
 from tests.web.fake import make_client
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 CID = "0123456789abcdef0123456789abcdef"
 
 
-def _redis_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-needs_redis = pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379 (start "
+needs_redis = pytest.mark.skipif(not redis_up(), reason="no Redis on 127.0.0.1:6379 (start "
                                  "redis-server to test the shared Redis path)")
 
 
@@ -177,7 +169,7 @@ def test_person_key_cases(scope: dict[str, Any], body: bytes, expected: str) -> 
 
 
 def test_limiter_redis_shared_between_two_apps(db: Database) -> None:
-    if not _redis_up():
+    if not redis_up():
         pytest.skip("no Redis on 127.0.0.1:6379 (start redis-server to test the Redis path)")
     config = {"redis_url": REDIS_URL, "rate_limit_per_minute": 4,
               "rate_limit_namespace": f"motcua-test-{secrets.token_hex(4)}"}

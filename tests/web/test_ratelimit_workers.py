@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -16,24 +15,10 @@ import httpx
 import pytest
 
 from motcua.store.db import open_database
+from tests._net import REDIS_URL, free_port, redis_up
 
 LIMIT = 10
-REDIS_URL = "redis://127.0.0.1:6379/0"
 NAMESPACE = f"motcua-test-{secrets.token_hex(4)}"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _redis_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
 
 
 def _wait_ready(proc: subprocess.Popen[bytes], port: int) -> None:
@@ -57,7 +42,7 @@ def two_workers(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[list
     open_database(f"sqlite:///{home / 'motcua.db'}").dispose()  # migrated once, before both
     env = {**os.environ, "MOTCUA_HOME": str(home), "MOTCUA_RATE_LIMIT_PER_MINUTE": str(LIMIT),
            "MOTCUA_LOG_LEVEL": "ERROR", **request.param}
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     procs = [subprocess.Popen([sys.executable, "-m", "uvicorn", "motcua.web.app:app_from_env",
                                "--factory", "--host", "127.0.0.1", "--port", str(port),
                                "--log-level", "error", "--no-proxy-headers"],
@@ -84,7 +69,7 @@ def _storages() -> list[object]:
              "MOTCUA_RATE_LIMIT_NAMESPACE": f"motcua-test-{secrets.token_hex(4)}"}
     return [pytest.param({}, id="sqlite"),
             pytest.param(redis, id="redis", marks=pytest.mark.skipif(
-                not _redis_up(), reason="no Redis on 127.0.0.1:6379 (start redis-server to "
+                not redis_up(), reason="no Redis on 127.0.0.1:6379 (start redis-server to "
                 "test limits shared through Redis)"))]
 
 
@@ -102,7 +87,7 @@ def test_ratelimit_two_workers_admit_at_most_the_limit(
     assert admitted == LIMIT, f"admitted {admitted}/{LIMIT}: a worker refused too early"
 
 
-@pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379 (start redis-server "
+@pytest.mark.skipif(not redis_up(), reason="no Redis on 127.0.0.1:6379 (start redis-server "
                     "to test limits shared through Redis)")
 @pytest.mark.parametrize("two_workers", [{"MOTCUA_REDIS_URL": REDIS_URL,
                                           "MOTCUA_RATE_LIMIT_NAMESPACE": NAMESPACE}],
