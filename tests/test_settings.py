@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from motcua._errors import ConfigError
-from motcua._settings import MIN_SECRET_CHARS, Settings
+from motcua._settings import MIN_SECRET_CHARS, Settings, get_settings
 
 LONG = "x" * MIN_SECRET_CHARS
 
@@ -83,3 +83,35 @@ def test_settings_session_secret_truncated_file_refused(tmp_path: Path) -> None:
     (tmp_path / "secret_key").write_text("abc")
     with pytest.raises(ConfigError, match="secret_key"):
         Settings(home=tmp_path).session_secret()
+
+
+@pytest.mark.parametrize(("name", "value", "shown"), [
+    ("MOTCUA_RATE_LIMIT_PER_MINUTE", "abc", True),
+    ("MOTCUA_LOG_LEVEL", "LOUD", True),
+    ("MOTCUA_MAX_QUESTION_CHARS", "999999", True),
+    ("MOTCUA_SESSION_HOURS", "-1", True),
+])
+def test_settings_bad_variable_is_config_error_naming_it(monkeypatch: pytest.MonkeyPatch,
+                                                         name: str, value: str,
+                                                         shown: bool) -> None:
+    monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(ConfigError) as info:
+            get_settings()
+    finally:
+        monkeypatch.delenv(name)
+        get_settings.cache_clear()
+    assert name in info.value.message
+    assert (repr(value) in info.value.message) is shown
+    assert info.value.hint
+
+
+def test_settings_log_level_any_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOTCUA_LOG_LEVEL", " info ")
+    get_settings.cache_clear()
+    try:
+        assert get_settings().log_level == "INFO"
+    finally:
+        monkeypatch.delenv("MOTCUA_LOG_LEVEL")
+        get_settings.cache_clear()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from typing import Any
 
 __all__ = ["configure_logging"]
@@ -29,10 +28,21 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False, default=str)
 
 
+def _configured_level() -> str:
+    """MOTCUA_LOG_LEVEL; WARNING while the settings are invalid (the command then says why)."""
+    from motcua._errors import ConfigError
+    from motcua._settings import get_settings
+
+    try:
+        return get_settings().log_level
+    except ConfigError:
+        return "WARNING"
+
+
 def configure_logging(level: str | None = None) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger("motcua")
     root.handlers[:] = [handler]
-    root.setLevel((level or os.environ.get("MOTCUA_LOG_LEVEL", "WARNING")).upper())
+    root.setLevel((level or _configured_level()).upper())
     root.propagate = False

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from motcua._errors import ConfigError
@@ -48,6 +48,8 @@ class Settings(BaseSettings):
 
     env: Environment = Field(default="development",
                              description="development | test | production")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="WARNING", description="DEBUG | INFO | WARNING | ERROR (any case)")
     home: Path = Field(default_factory=_default_home)
     database_url: str | None = None
     redis_url: str | None = Field(default=None, description="shared limits and jobs across "
@@ -139,6 +141,11 @@ class Settings(BaseSettings):
     doc_parse_memory_mb: int = Field(default=1024, ge=256, description="address-space limit "
                                      "of the parsing child process")
 
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
     @field_validator("env", mode="before")
     @classmethod
     def _known_env(cls, value: Any) -> str:
@@ -228,4 +235,19 @@ def _read_secret(path: Path) -> str:
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    """The settings of this process, read once; a bad variable is a ``ConfigError`` naming it."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise _config_error(exc) from None
+
+
+def _config_error(exc: ValidationError) -> ConfigError:
+    """Which ``MOTCUA_`` variables are wrong and why; secret values are never repeated."""
+    parts = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error.get("loc") else ""
+        shown = "" if "secret" in field or "key" in field else f"={error.get('input')!r}"
+        parts.append(f"MOTCUA_{field.upper()}{shown}: {error.get('msg', 'không hợp lệ')}")
+    return ConfigError("biến môi trường không hợp lệ: " + "; ".join(parts),
+                       hint="sửa hoặc bỏ biến đó (các biến và giá trị: docs/service.md)")
