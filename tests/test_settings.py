@@ -115,3 +115,8 @@ def test_settings_log_level_any_case(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.delenv("MOTCUA_LOG_LEVEL")
         get_settings.cache_clear()
+
+
+def test_settings_production_refuses_crash_hook() -> None:
+    with pytest.raises(ConfigError, match="MOTCUA_TEST_CRASH_AT"):
+        Settings(env="production", secret_key="x" * 48, test_crash_at="import:batch")

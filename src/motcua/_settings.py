@@ -169,6 +169,9 @@ class Settings(BaseSettings):
                 f"{MIN_SECRET_CHARS} characters",
                 hint="generate one: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
                      " and give every worker and machine the same value")
+        if self.env == "production" and self.test_crash_at:
+            raise ConfigError("MOTCUA_TEST_CRASH_AT is a test hook (the process kills itself)",
+                              hint="remove it from a production server's environment")
         return self
 
     @property
