@@ -28,7 +28,9 @@ def test_index_status_and_rebuild_after_import(tmp_path: Path) -> None:
     assert runner.invoke(app, ["catalog", "import", str(tmp_path / "cat")]).exit_code == 0
     status = _status()
     assert status["procedures"]["state"] == "fresh" and status["procedures"]["count"] == 39
-    assert status["documents"]["state"] == "missing" and status["documents"]["rc"] == 1
+    # no document imported yet: nothing to index is not a fault (as /readyz says "empty")
+    assert status["documents"]["state"] == "missing" and status["documents"]["ok"]
+    assert status["documents"]["rc"] == 0
     out = runner.invoke(app, ["index", "rebuild"])
     assert out.exit_code == 0 and "39 thủ tục" in out.stdout
     assert {s["state"] for s in _status().values()} == {"fresh"}
@@ -77,3 +79,16 @@ def test_every_command_named_in_a_message_exists() -> None:
                 break
             words.pop()
         assert words, f"{where}: 'motcua {command}' is not a command"
+
+
+def test_index_status_documents_index_lost_is_a_fault(tmp_path: Path) -> None:
+    import shutil
+
+    from motcua._settings import get_settings
+
+    (tmp_path / "nq.md").write_text("# Nghị quyết 9/2026/NQ-TEST\n\nĐiều 1. Phạm vi áp dụng.\n",
+                                    "utf-8")
+    assert runner.invoke(app, ["docs", "import", str(tmp_path / "nq.md")]).exit_code == 0
+    shutil.rmtree(get_settings().index_dir / "documents")
+    status = _status()["documents"]
+    assert status["state"] == "missing" and not status["ok"] and status["rc"] == 1

@@ -7,6 +7,7 @@ force a rebuild; the hints of every index error name these two commands.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ from motcua._settings import get_settings
 from motcua.cli._apps import index_app
 from motcua.cli._output import console, print_json
 from motcua.search.live import IndexStatus
+from motcua.store.db import Database
 
 _STATE_VI = {"fresh": "khớp kho dữ liệu", "stale": "cũ hơn kho dữ liệu",
              "missing": "chưa có", "broken": "hỏng"}
@@ -33,8 +35,27 @@ def _statuses(catalog: bool, documents: bool) -> list[IndexStatus]:
     if documents:
         from motcua.documents.service import DocumentService
 
-        out.append(DocumentService(db).status())
+        status = DocumentService(db).status()
+        if status.freshness == "missing" and not _has_documents(db):
+            status = replace(status, problem=_NOTHING_IMPORTED)  # nothing to index: not a fault
+        out.append(status)
     return out
+
+
+_NOTHING_IMPORTED = "chưa nhập văn bản nào"
+
+
+def _has_documents(db: Database) -> bool:
+    from sqlalchemy import select
+
+    from motcua.store.documents import DocumentRow
+
+    with db.session() as session:
+        return session.scalar(select(DocumentRow.id).limit(1)) is not None
+
+
+def _ok(status: IndexStatus) -> bool:
+    return status.freshness == "fresh" or status.problem == _NOTHING_IMPORTED
 
 
 def _which(catalog: bool, documents: bool) -> tuple[bool, bool]:
@@ -75,7 +96,8 @@ def status(catalog: CatalogOpt = False, documents: DocumentsOpt = False,
     statuses = _statuses(*_which(catalog, documents))
     if as_json:
         print_json([{"kind": s.kind, "state": s.freshness.value,
-                     "fresh": s.freshness == "fresh", "store_generation": s.store_generation,
+                     "fresh": s.freshness == "fresh", "ok": _ok(s),
+                     "store_generation": s.store_generation,
                      "index_generation": s.index_generation, "count": s.count,
                      "problem": s.problem} for s in statuses])
     else:
@@ -88,8 +110,8 @@ def status(catalog: CatalogOpt = False, documents: DocumentsOpt = False,
                           str(s.count if s.count is not None else "-"),
                           _STATE_VI[s.freshness.value] + (f" ({s.problem})" if s.problem else ""))
         console.print(table)
-        if any(s.freshness != "fresh" for s in statuses):
+        if not all(_ok(s) for s in statuses):
             console.print("Gợi ý: chạy 'motcua index rebuild' (các lệnh hỏi đáp và dịch vụ cũng "
                           "tự xây dựng lại khi cần).")
-    if any(s.freshness != "fresh" for s in statuses):
+    if not all(_ok(s) for s in statuses):
         raise typer.Exit(1)
