@@ -175,3 +175,56 @@ def _write_many(url: str) -> int:
         done = list(pool.map(lambda i: conv.record_exchange(db, question=f"q{i}",
                                                             response=ANSWER), range(40)))
     return len(done)
+
+
+def test_conversations_handover_stays_with_its_commune_after_commune_change(
+        db: Database) -> None:
+    """Handed over in A, then the citizen picks B: A's officers keep it (inbox, page, reply,
+    close), B's neither see nor open it until the citizen hands over in B too."""
+    a, b = "06187", "06385"
+    ex = conv.record_exchange(db, question="khai sinh", response=ANSWER, commune_code=a,
+                              commune_name="Phường Kỳ Lừa")
+    cid = ex.conversation_id
+    conv.request_handover(db, conversation_id=cid, note="gấp")
+    conv.record_exchange(db, question="còn lệ phí?", response=ABSTAIN, conversation_id=cid,
+                         commune_code=b, commune_name="Xã Hữu Lũng")
+    [item] = conv.inbox(db, commune_code=a)
+    assert (item["conversation_id"], item["commune_code"], item["commune_name"]) == (
+        cid, a, "Phường Kỳ Lừa")
+    assert conv.inbox(db, commune_code=b) == []
+    view = conv.get_conversation(db, cid, commune_code=a)
+    assert (view.handover_status, view.commune_code, view.commune_name) == (
+        "waiting", a, "Phường Kỳ Lừa")
+    for act in (lambda: conv.get_conversation(db, cid, commune_code=b),
+                lambda: conv.officer_reply(db, conversation_id=cid, text="x", actor="b",
+                                           commune_code=b),
+                lambda: conv.close_handover(db, conversation_id=cid, actor="b",
+                                            commune_code=b)):
+        with pytest.raises(NotFound):
+            act()
+    conv.officer_reply(db, conversation_id=cid, text="Mời đến quầy 1", actor="a",
+                       commune_code=a)
+    assert conv.messages_after(db, cid)["handover"] == "answered"
+
+    assert conv.request_handover(db, conversation_id=cid) == "waiting"  # now in B: B's own
+    assert [i["commune_code"] for i in conv.inbox(db, commune_code=b)] == [b]
+    assert conv.get_conversation(db, cid, commune_code=b).handover_status == "waiting"
+    assert conv.get_conversation(db, cid, commune_code=a).handover_status == "answered"
+    assert len(conv.inbox(db, commune_code=None)) == 2 and _count(db, Handover) == 2
+
+    conv.close_handover(db, conversation_id=cid, actor="a", commune_code=a)
+    assert conv.inbox(db, commune_code=a) == []
+    assert [i["status"] for i in conv.inbox(db, commune_code=b)] == ["waiting"]
+    assert conv.messages_after(db, cid)["status"] == "handover"  # B's is still open
+    conv.close_handover(db, conversation_id=cid, actor="b", commune_code=b)
+    assert conv.messages_after(db, cid)["status"] == "closed"
+    assert len(conv.inbox(db, commune_code=a, status="closed")) == 1
+
+
+def test_conversations_never_handed_over_reached_by_current_commune_only(db: Database) -> None:
+    ex = conv.record_exchange(db, question="khai sinh", response=ANSWER, commune_code="06187")
+    conv.record_exchange(db, question="tiếp", response=ANSWER,
+                         conversation_id=ex.conversation_id, commune_code="06385")
+    assert conv.get_conversation(db, ex.conversation_id, commune_code="06385").messages
+    with pytest.raises(NotFound):
+        conv.get_conversation(db, ex.conversation_id, commune_code="06187")

@@ -160,15 +160,19 @@ def add_feedback(db: Database, *, conversation_id: str, message_id: int, helpful
 
 
 def request_handover(db: Database, *, conversation_id: str, note: str = "") -> str:
-    """Hand the conversation to an officer of its commune; returns the handover status."""
+    """Hand the conversation to the officers of its current commune; returns the handover
+    status. Handing over again in the same commune reopens that handover; in another commune
+    (the citizen picked one since) it adds that commune's own, the earlier one stays."""
     now = utcnow()
     with write_session(db) as s:
         conv = _conversation(s, conversation_id)
         row = s.scalars(select(Handover).where(
-            Handover.conversation_id == conversation_id)).first()
+            Handover.conversation_id == conversation_id,
+            Handover.commune_code == conv.commune_code)).first()
         if row is None:
             row = Handover(conversation_id=conversation_id, commune_code=conv.commune_code,
-                           status="waiting", note=redact(note), created_at=now, updated_at=now)
+                           commune_name=conv.commune_name, status="waiting",
+                           note=redact(note), created_at=now, updated_at=now)
             s.add(row)
         else:
             row.status, row.updated_at = "waiting", now
@@ -189,29 +193,46 @@ def messages_after(db: Database, conversation_id: str, after: int = 0) -> dict[s
             Message.conversation_id == conversation_id, Message.id > after)
             .order_by(Message.id)).all()
         ho = s.scalars(select(Handover.status).where(
-            Handover.conversation_id == conversation_id)).first()
+            Handover.conversation_id == conversation_id)
+            .order_by(Handover.updated_at.desc(), Handover.id.desc())).first()
         return {"conversation_id": conv.id, "status": conv.status, "handover": ho,
                 "messages": [{"id": m.id, "role": m.role, "text": m.text,
                               "author": "Cán bộ" if m.role == "officer" else None,
                               "created_at": m.created_at.isoformat()} for m in rows]}
 
 
-def _visible(conv: Conversation, commune_code: str | None) -> bool:
-    return commune_code is None or conv.commune_code == commune_code
+def _scoped(s: Session, conversation_id: str,
+            commune_code: str | None) -> tuple[Conversation, Handover | None]:
+    """The conversation and the handover an official acts on, or NotFound.
+
+    Why the handover's commune and not the conversation's: the conversation's commune is the
+    one the citizen selected last, and changes when they pick another; the handover keeps the
+    commune it was handed to. An officer reaches a conversation through their commune's
+    handover, or, when it was never handed over at all, through its current commune. An admin
+    (``commune_code`` None) reaches every conversation, through its latest handover.
+    """
+    conv = _conversation(s, conversation_id)
+    q = select(Handover).where(Handover.conversation_id == conversation_id)
+    if commune_code is None:
+        return conv, s.scalars(q.order_by(Handover.updated_at.desc(), Handover.id.desc())).first()
+    ho = s.scalars(q.where(Handover.commune_code == commune_code)).first()
+    if ho is None and (conv.commune_code != commune_code
+                       or s.scalars(q.limit(1)).first() is not None):
+        raise NotFound("conversation not found", hint="it belongs to another commune")
+    return conv, ho
 
 
 def get_conversation(db: Database, conversation_id: str, *,
                      commune_code: str | None = None) -> ConversationView:
     """One conversation for the console; an officer sees only their commune's (else NotFound)."""
     with db.session() as s:
-        conv = _conversation(s, conversation_id)
-        if not _visible(conv, commune_code):
-            raise NotFound("conversation not found", hint="it belongs to another commune")
-        ho = s.scalars(select(Handover.status).where(
-            Handover.conversation_id == conversation_id)).first()
+        conv, ho = _scoped(s, conversation_id, commune_code)
         msgs = s.scalars(select(Message).where(Message.conversation_id == conversation_id)
                          .order_by(Message.id)).all()
-        return ConversationView(conv.id, conv.commune_code, conv.commune_name, conv.status, ho,
+        code, name = ((ho.commune_code, ho.commune_name or conv.commune_name) if ho is not None
+                      else (conv.commune_code, conv.commune_name))
+        return ConversationView(conv.id, code, name, conv.status,
+                                ho.status if ho is not None else None,
                                 conv.created_at, conv.updated_at, [_msg_dict(m) for m in msgs])
 
 
@@ -230,8 +251,9 @@ def inbox(db: Database, *, commune_code: str | None, status: str = "open",
             first = s.scalars(select(Message.text).where(
                 Message.conversation_id == conv.id, Message.role == "citizen")
                 .order_by(Message.id)).first()
-            out.append({"conversation_id": conv.id, "commune_code": conv.commune_code,
-                        "commune_name": conv.commune_name, "status": ho.status,
+            out.append({"conversation_id": conv.id, "commune_code": ho.commune_code,
+                        "commune_name": ho.commune_name or conv.commune_name,
+                        "status": ho.status,
                         "note": ho.note, "question": first or "",
                         "updated_at": ho.updated_at})
         return out
@@ -239,20 +261,18 @@ def inbox(db: Database, *, commune_code: str | None, status: str = "open",
 
 def officer_reply(db: Database, *, conversation_id: str, text: str, actor: str,
                   commune_code: str | None) -> int:
+    """Store an officer's reply; the handover of the officer's commune becomes answered."""
     body = (text or "").strip()
     if not body or len(body) > 4000:
         raise InputError("reply is empty or longer than 4000 characters",
                          hint="write a reply of 1 to 4000 characters")
     now = utcnow()
     with write_session(db) as s:
-        conv = _conversation(s, conversation_id)
-        if not _visible(conv, commune_code):
-            raise NotFound("conversation not found", hint="it belongs to another commune")
+        conv, ho = _scoped(s, conversation_id, commune_code)
         # Not redacted: an officer gives the centre's phone or e-mail on purpose.
         msg = Message(conversation_id=conversation_id, role="officer", text=body,
                       author=actor, created_at=now)
         s.add(msg)
-        ho = s.scalars(select(Handover).where(Handover.conversation_id == conversation_id)).first()
         if ho is not None:
             ho.status, ho.updated_at = "answered", now
         conv.updated_at = now
@@ -263,15 +283,18 @@ def officer_reply(db: Database, *, conversation_id: str, text: str, actor: str,
 
 def close_handover(db: Database, *, conversation_id: str, actor: str,
                    commune_code: str | None) -> None:
+    """Close the handover of the officer's commune (an admin: the latest one)."""
     now = utcnow()
     with write_session(db) as s:
-        conv = _conversation(s, conversation_id)
-        if not _visible(conv, commune_code):
-            raise NotFound("conversation not found", hint="it belongs to another commune")
-        ho = s.scalars(select(Handover).where(Handover.conversation_id == conversation_id)).first()
+        conv, ho = _scoped(s, conversation_id, commune_code)
         if ho is not None:
             ho.status, ho.updated_at, ho.closed_by = "closed", now, actor
-        conv.status, conv.updated_at = "closed", now
+            s.flush()
+        still_open = s.scalars(select(Handover.id).where(
+            Handover.conversation_id == conversation_id,
+            Handover.status.in_(("waiting", "answered"))).limit(1)).first()
+        # Another commune's handover of the same conversation stays open with it.
+        conv.status, conv.updated_at = ("handover" if still_open else "closed"), now
         audit(s, actor, "close", conversation_id, {})
 
 

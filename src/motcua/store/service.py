@@ -11,7 +11,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from motcua.store.models import Base, utcnow
@@ -74,12 +83,19 @@ class Feedback(Base):
 
 
 class Handover(Base):
+    """A conversation handed to the officers of one commune (migration 0008): the commune is
+    the one selected when the citizen asked for a person, and it stays when the citizen
+    later picks another commune, which gets its own row on a new handover."""
+
     __tablename__ = "handovers"
+    __table_args__ = (UniqueConstraint("conversation_id", "commune_code",
+                                       name="uq_handovers_conversation_commune"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(
-        ForeignKey("conversations.id", ondelete="CASCADE"), unique=True)
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     commune_code: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
+    commune_name: Mapped[str | None] = mapped_column(Text, nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting|answered|closed
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
