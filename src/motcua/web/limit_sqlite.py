@@ -11,7 +11,7 @@ is separate from the application database (``limits.db``), so limit writes never
 application's writes; it runs ``synchronous=OFF``: after a power cut the limits may forget the
 last minute, which is harmless. Calls run on a small dedicated thread pool, so a worker's event
 loop never sleeps in SQLite's busy handler and never competes with handler threads.
-bench/limits.py measures the overhead and that two workers admit no more than the limit.
+bench/rate_limits.py measures the overhead and that two workers admit no more than the limit.
 """
 
 from __future__ import annotations

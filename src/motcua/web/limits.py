@@ -5,7 +5,7 @@ lying or absent Content-Length cannot smuggle a large body) and adds no per-requ
 Rate limits are counted by ``motcua.web.ratelimit`` (the ``limits`` library on Redis, or on a
 SQLite file shared by every worker of the machine), so ``--workers N`` does not multiply them.
 ``TokenBucket`` is the former per-worker bucket, kept only as the benchmark's baseline
-(bench/limits.py compares it with the shared limits).
+(bench/rate_limits.py compares it with the shared limits).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Rate limits: do they hold across workers, are they fair behind one address, what do they cost.
 
-    python -m bench.limits                 # every section; Redis ones skipped if it is down
-    python -m bench.limits --only workers  # workers | race | nat | overhead
+    python -m bench.rate_limits                 # every section; Redis ones skipped if it is down
+    python -m bench.rate_limits --only workers  # workers | race | nat | overhead
 
 * workers: ``motcua serve --workers 2`` on one port, and two uvicorn processes on two ports
   sharing one data home (or one Redis), are hammered by 4 clients at once; admitted/limit
