@@ -101,6 +101,7 @@ _SOFT_GAP = re.compile(r" {1,3}| {0,2}[.\-] {0,2}")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _CURRENCY = re.compile(r"\s?(?:đ|đồng|vnđ|vnd|dong)(?!\w)", re.IGNORECASE)
 _SEPS = ".-/"
+_MAX_DIGITS = 12
 
 
 def _glued_to_code(view: str, start: int, end: int) -> bool:
@@ -156,8 +157,17 @@ def _number_spans(view: str, taken: list[tuple[int, int, str]]) -> list[tuple[in
     out: list[tuple[int, int, str]] = []
     for run in runs:
         i = 0
+        sizes = [sum(ch.isdigit() for ch in bare[a:b]) for a, b in run]
         while i < len(run):
-            for j in range(len(run) - 1, i - 1, -1):
+            # Readings of 9 to 12 digits only (no personal number is longer), longest first.
+            readings, count = [], 0
+            for j in range(i, len(run)):
+                count += sizes[j]
+                if count > _MAX_DIGITS and j > i:
+                    break
+                if count >= 9:
+                    readings.append(j)
+            for j in reversed(readings):
                 start = run[i][0]
                 plus = start > 0 and bare[start - 1] == "+"
                 kind = _kind(bare, run[i:j + 1], plus)
