@@ -17,6 +17,7 @@ message and exits non-zero, the HTTP API turns ``status_code``/``code`` into a J
     ├── Conflict               the request clashes with what is stored (a document number)
     ├── StoreError             the database could not be reached or migrated
     ├── IndexError_            the search index is missing or does not match the store
+    │   └── EmptyIndex         nothing imported yet to search (a state, not a fault: 409)
     └── ExternalServiceError   an optional service (LLM, OCR binary) failed or is absent
 """
 
@@ -93,6 +94,18 @@ class StoreError(MotcuaError):
 class IndexError_(MotcuaError):
     status_code = 503
     code = "index_unavailable"
+
+
+class EmptyIndex(IndexError_):
+    """Nothing was imported yet, so there is nothing to search (documents on a fresh install).
+
+    Why not a 503: the server is fine and ``/readyz`` says ready; a 503 makes clients retry
+    and monitors alarm for a state that only an import changes. 409: the request conflicts
+    with the current state, and the hint says which import changes it.
+    """
+
+    status_code = 409
+    code = "index_empty"
 
 
 class ExternalServiceError(MotcuaError):

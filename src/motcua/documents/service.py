@@ -15,9 +15,9 @@ from sqlalchemy.exc import IntegrityError
 
 from motcua._errors import (
     Conflict,
+    EmptyIndex,
     ExternalServiceError,
     FileFormatError,
-    IndexError_,
     InputError,
 )
 from motcua._settings import get_settings
@@ -199,8 +199,8 @@ class DocumentService:
         fault). Documents all removed after an index existed: an empty index."""
         with self.db.session() as session:
             if not store.count_documents(session) and not self.index_dir.exists():
-                raise IndexError_("chưa có văn bản nào trong kho",
-                                  hint="nhập văn bản: motcua docs import THƯ_MỤC", empty=True)
+                raise EmptyIndex("chưa có văn bản nào trong kho",
+                                 hint="nhập văn bản: motcua docs import THƯ_MỤC", empty=True)
         return self.reindex()
 
     def refresh(self) -> bool:
