@@ -33,7 +33,7 @@ test: install  ## the whole test suite (PostgreSQL tests use MOTCUA_TEST_PG_URL)
 	MOTCUA_TEST_PG_URL=$${MOTCUA_TEST_PG_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
 	  $(PY) -m pytest -q
 
-fuzz: install  ## our OpenAPI fuzzed with a large bound (≈ 34,000 cases, ≈ 9 min; MOTCUA_FUZZ_EXAMPLES)
+fuzz: install  ## our OpenAPI fuzzed with a large bound (≈ 34,000 cases, ≈ 7 min; MOTCUA_FUZZ_EXAMPLES)
 	MOTCUA_FUZZ_EXAMPLES=$${MOTCUA_FUZZ_EXAMPLES:-250} MOTCUA_FUZZ_COVERAGE=1 \
 	  $(PY) -m pytest -q -s -p no:cacheprovider -m fuzz tests/web/test_fuzz.py
 
