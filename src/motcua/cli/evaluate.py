@@ -14,28 +14,38 @@ from motcua.catalog.bootstrap import ensure_sample
 from motcua.cli._apps import eval_app
 from motcua.cli._output import console, print_json
 from motcua.eval.procedures import ProcedureEval, load_items
+from motcua.eval.task import Split
 
-_KEYS = ["recall_at_1", "recall_at_5", "mrr_at_10", "abstain_precision", "abstain_recall",
+_KEYS = ["task_success", "recall_at_1", "recall_at_5", "mrr_at_10", "abstain_precision",
+         "abstain_recall",
          "answerable_abstained", "p50_ms", "p95_ms", "ungrounded_facts", "n"]
 
 
 @eval_app.command("procedures")
 def procedures(
-    file: Annotated[Path, typer.Argument(help="JSONL: {id, question, gold, style?, expect?}")],
+    file: Annotated[Path, typer.Argument(help="JSONL: {id, question | turns, gold, style?, "
+                                         "expect?: clarify | abstain}")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
     sample: Annotated[bool, typer.Option("--sample", help="against the bundled sample")] = False,
     no_baseline: Annotated[bool, typer.Option("--no-baseline")] = False,
+    split: Annotated[Split | None, typer.Option(
+        "--split", help="score only the fixed half a or b of the file (by a hash of each id): "
+                        "tune on one half, report the other")] = None,
 ) -> None:
-    """Recall@1/5, MRR@10, abstention, latency and ungrounded facts of `ask`."""
+    """Task success, Recall@1/5, MRR@10, abstention, latency and ungrounded facts of `ask`.
+
+    Dialogues (turns) are sent in one conversation; see motcua.eval.task for what success is."""
     settings = get_settings()
     if sample:
         ensure_sample(settings)
-    items = load_items(file)
+    items = load_items(file, split=split)
     result = ProcedureEval(load_assistant(settings)).run(items, baseline=not no_baseline)
+    result["split"] = split
     if as_json:
         print_json(result)
         return
-    table = Table(title=f"motcua eval procedures — {file.name}")
+    half = f" (half {split})" if split else ""
+    table = Table(title=f"motcua eval procedures — {file.name}{half}")
     table.add_column("style")
     for k in _KEYS:
         table.add_column(k.replace("_", " "), justify="right")

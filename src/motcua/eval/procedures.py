@@ -26,6 +26,7 @@ from motcua.eval.metrics import (
     ranking_metrics,
     recall_at,
 )
+from motcua.eval.task import Split, in_split, task_success
 from motcua.text.normalize import fold
 
 __all__ = ["EvalItem", "ProcedureEval", "load_items", "ungrounded_facts"]
@@ -36,18 +37,35 @@ _UNIT_NOTE = " (nguồn không ghi đơn vị thời gian)"
 @dataclass(frozen=True)
 class EvalItem:
     id: str
-    question: str
+    question: str  # the last turn of a dialogue
     gold: tuple[str, ...]
     style: str = ""
     expect: str | None = None
+    turns: tuple[str, ...] = ()  # a dialogue, oldest first; () for a single question
+
+    @property
+    def dialogue(self) -> tuple[str, ...]:
+        """Every message the person sends, oldest first."""
+        return self.turns or (self.question,)
 
     @property
     def abstain_expected(self) -> bool:
         return self.expect == "abstain" or not self.gold
 
 
-def load_items(path: Path) -> list[EvalItem]:
-    """Read a JSONL question file; a bad line is an error naming the line."""
+def _turns(obj: dict[str, Any]) -> tuple[str, ...]:
+    turns = obj.get("turns")
+    if turns is None:
+        return ()
+    if (not isinstance(turns, list) or not turns
+            or not all(isinstance(t, str) and t.strip() for t in turns)):
+        raise TypeError("'turns' must be a non-empty list of non-empty strings")
+    return tuple(turns)
+
+
+def load_items(path: Path, *, split: Split | None = None) -> list[EvalItem]:
+    """Read a JSONL question file (v1 or v2: ``turns``, ``expect``); a bad line is an error
+    naming the line. With ``split``, only that fixed half of the items (``task.in_split``)."""
     items = []
     try:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
@@ -58,17 +76,21 @@ def load_items(path: Path) -> list[EvalItem]:
             continue
         try:
             obj = json.loads(line)
-            items.append(EvalItem(
-                id=str(obj.get("id", n)), question=str(obj["question"]),
+            turns = _turns(obj)
+            item = EvalItem(
+                id=str(obj.get("id", n)), question=turns[-1] if turns else str(obj["question"]),
                 gold=tuple(obj.get("gold") or ()), style=str(obj.get("style", "")),
-                expect=obj.get("expect"),
-            ))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                expect=obj.get("expect"), turns=turns,
+            )
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise FileFormatError(
-                f"{path}:{n}: expected a JSON object with 'question' and 'gold' ({exc})",
+                f"{path}:{n}: expected a JSON object with 'question' (or 'turns') and 'gold' "
+                f"({exc})",
                 hint='e.g. {"id": "q1", "question": "...", "gold": ["1.001193"]}',
                 path=str(path), line=n,
             ) from exc
+        if in_split(item.id, split):
+            items.append(item)
     return items
 
 
@@ -111,6 +133,7 @@ def _metrics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     lat = [r["ms"] for r in rows]
     return {
         "n": len(rows),
+        "task_success": round(sum(r["task"] for r in rows) / (len(rows) or 1), 4),
         "recall_at_1": round(sum(r["r1"] for r in answerable) / n_ans, 4),
         "recall_at_5": round(sum(r["r5"] for r in answerable) / n_ans, 4),
         "mrr_at_10": round(sum(r["mrr"] for r in answerable) / n_ans, 4),
@@ -137,9 +160,7 @@ class ProcedureEval:
         examples: list[str] = []
         self.assistant.ask("khởi động")  # warm caches so latency reflects steady state
         for item in items:
-            start = time.perf_counter()
-            response = self.assistant.ask(item.question)
-            ms = (time.perf_counter() - start) * 1000
+            response, ms = self._converse(item.dialogue)
             ranked = [p.code for p in response.procedures]
             bad = ungrounded_facts(response, lambda code: self.assistant.repo.get(code).raw)
             examples += bad[:3]
@@ -148,6 +169,7 @@ class ProcedureEval:
                 "abstain_expected": item.abstain_expected, "ungrounded": len(bad),
                 "r1": recall_at(ranked, item.gold, 1), "r5": recall_at(ranked, item.gold, 5),
                 "mrr": mrr_at(ranked, item.gold, 10), "top": ranked[:1],
+                "task": task_success(response, item.gold, item.expect),
             })
         out = _metrics(rows)
         by_style: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -157,8 +179,7 @@ class ProcedureEval:
         out["ungrounded_examples"] = examples[:10]
         out["misses"] = [
             {"id": r["id"], "status": r["status"], "top": r["top"]} for r in rows
-            if (r["abstain_expected"] != (r["status"] == "abstain")) or
-            (not r["abstain_expected"] and not r["r1"])
+            if not r["task"] or (not r["abstain_expected"] and not r["r1"])
         ]
         out["folded"] = self._folded(items)
         out["diacritics_gap"] = round(out["recall_at_1"] - out["folded"]["recall_at_1"], 4)
@@ -166,11 +187,20 @@ class ProcedureEval:
             out["baseline"] = self._baseline(items)
         return out
 
+    def _converse(self, turns: Sequence[str]) -> tuple[AskResponse, float]:
+        """Send each turn in one conversation (earlier turns as history, as the service does);
+        the final response and its latency in ms."""
+        for n, turn in enumerate(turns[:-1]):
+            self.assistant.ask(turn, history=list(turns[:n]))
+        start = time.perf_counter()
+        response = self.assistant.ask(turns[-1], history=list(turns[:-1]))
+        return response, (time.perf_counter() - start) * 1000
+
     def _folded(self, items: Sequence[EvalItem]) -> dict[str, Any]:
         """The same answerable questions typed without diacritics, as phones often send them:
         the fair measure of "no diacritics within 2 points" (same questions, not other ones)."""
         answerable = [i for i in items if not i.abstain_expected]
-        responses = [self.assistant.ask(fold(item.question)) for item in answerable]
+        responses = [self._converse([fold(t) for t in item.dialogue])[0] for item in answerable]
         out = ranking_metrics([[p.code for p in r.procedures] for r in responses],
                               [i.gold for i in answerable])
         abstained = sum(r.status == "abstain" for r in responses)
@@ -184,7 +214,7 @@ class ProcedureEval:
         try:
             rankings = plain_bm25_rankings([d.code for d in docs],
                                            [f"{d.name} {d.field} {d.body}" for d in docs],
-                                           [i.question for i in answerable])
+                                           [" ".join(i.dialogue) for i in answerable])
         except ConfigError as exc:
             return {"error": exc.message}
         return {"name": "bm25s whitespace"} | ranking_metrics(rankings,
