@@ -228,3 +228,41 @@ def test_conversations_never_handed_over_reached_by_current_commune_only(db: Dat
     assert conv.get_conversation(db, ex.conversation_id, commune_code="06385").messages
     with pytest.raises(NotFound):
         conv.get_conversation(db, ex.conversation_id, commune_code="06187")
+
+
+@pytest.mark.parametrize("commune", [None, "06187"])
+def test_conversations_handover_twice_at_once_one_row(db: Database, commune: str | None) -> None:
+    """A double click: many handovers of one conversation at the same moment give one row and
+    no error (with or without a commune selected)."""
+    import threading
+
+    ex = conv.record_exchange(db, question="khai sinh", response=ANSWER, commune_code=commune,
+                              commune_name="Phường Kỳ Lừa" if commune else None)
+    start, errors = threading.Barrier(4), []
+
+    def click() -> None:
+        start.wait()
+        try:
+            conv.request_handover(db, conversation_id=ex.conversation_id, note="cần gặp cán bộ")
+        except Exception as exc:  # noqa: BLE001 - the test reports any failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=click) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with db.session() as s:
+        rows = s.scalars(select(Handover).where(
+            Handover.conversation_id == ex.conversation_id)).all()
+        assert [r.status for r in rows] == ["waiting"]
+
+
+def test_conversations_no_commune_handover_is_unique_in_the_store(db: Database) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    ex = conv.record_exchange(db, question="khai sinh", response=ANSWER)
+    conv.request_handover(db, conversation_id=ex.conversation_id)
+    with pytest.raises(IntegrityError), db.session() as s:
+        s.add(Handover(conversation_id=ex.conversation_id, commune_code=None, status="waiting"))

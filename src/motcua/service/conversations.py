@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from motcua._errors import InputError, NotFound
@@ -162,7 +163,17 @@ def add_feedback(db: Database, *, conversation_id: str, message_id: int, helpful
 def request_handover(db: Database, *, conversation_id: str, note: str = "") -> str:
     """Hand the conversation to the officers of its current commune; returns the handover
     status. Handing over again in the same commune reopens that handover; in another commune
-    (the citizen picked one since) it adds that commune's own, the earlier one stays."""
+    (the citizen picked one since) it adds that commune's own, the earlier one stays.
+
+    Two requests at once (a double click; PostgreSQL runs them in parallel) may both find no
+    row; the unique constraints let one insert, and the other is run again and reopens it."""
+    try:
+        return _handover(db, conversation_id, note)
+    except IntegrityError:
+        return _handover(db, conversation_id, note)
+
+
+def _handover(db: Database, conversation_id: str, note: str) -> str:
     now = utcnow()
     with write_session(db) as s:
         conv = _conversation(s, conversation_id)

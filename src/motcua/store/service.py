@@ -16,10 +16,12 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -88,8 +90,13 @@ class Handover(Base):
     later picks another commune, which gets its own row on a new handover."""
 
     __tablename__ = "handovers"
+    # The pair is unique, and so is a conversation's one handover without a commune (NULLs
+    # never collide in a unique constraint, hence the partial index; migration 0009).
     __table_args__ = (UniqueConstraint("conversation_id", "commune_code",
-                                       name="uq_handovers_conversation_commune"),)
+                                       name="uq_handovers_conversation_commune"),
+                      Index("uq_handovers_conversation_no_commune", "conversation_id",
+                            unique=True, sqlite_where=text("commune_code IS NULL"),
+                            postgresql_where=text("commune_code IS NULL")))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(
