@@ -37,18 +37,7 @@ from motcua._settings import get_settings
 from motcua.store.db import open_database
 from motcua.web.limits import RateLimitMiddleware, TokenBucket
 from motcua.web.ratelimit import POLL_FACTOR, build_limiter
-from tests._net import REDIS_URL, free_port, redis_up
-
-
-def _wait(port: int, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError(f"server on {port} did not start")
+from tests._net import REDIS_URL, free_port, redis_up, wait_healthy
 
 
 def _hammer(port: int, n: int) -> list[int]:
@@ -85,7 +74,7 @@ def workers(limit: int = 30) -> list[dict[str, Any]]:
                                           stderr=subprocess.DEVNULL) for c in cmds]
                 try:
                     for proc, port in zip(procs, ports, strict=False):
-                        _wait(port, proc)
+                        wait_healthy(proc, port)
                     time.sleep(1.0)  # serve: let the second worker come up too
                     with ThreadPoolExecutor(4) as pool:
                         runs = list(pool.map(_hammer, ports * 2, [limit] * 4))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import time
 
-__all__ = ["REDIS_URL", "free_port", "redis_up"]
+import httpx
+
+__all__ = ["REDIS_URL", "free_port", "redis_up", "wait_healthy"]
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -23,3 +27,17 @@ def redis_up() -> bool:
     except OSError:
         return False
     return True
+
+
+def wait_healthy(proc: subprocess.Popen[bytes], port: int, seconds: float = 60) -> None:
+    """Return once the server process on ``port`` answers /healthz; fail if it exits first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server on port {port} exited with {proc.returncode}")
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server on port {port} not ready in {seconds:.0f} s")

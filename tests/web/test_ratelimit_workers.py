@@ -6,7 +6,6 @@ import os
 import secrets
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -15,23 +14,10 @@ import httpx
 import pytest
 
 from motcua.store.db import open_database
-from tests._net import REDIS_URL, free_port, redis_up
+from tests._net import REDIS_URL, free_port, redis_up, wait_healthy
 
 LIMIT = 10
 NAMESPACE = f"motcua-test-{secrets.token_hex(4)}"
-
-
-def _wait_ready(proc: subprocess.Popen[bytes], port: int) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server on port {port} exited with {proc.returncode}")
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError(f"server on port {port} not ready in 60 s")
 
 
 @pytest.fixture
@@ -50,7 +36,7 @@ def two_workers(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[list
              for port in ports]
     try:
         for proc, port in zip(procs, ports, strict=True):
-            _wait_ready(proc, port)
+            wait_healthy(proc, port)
         yield ports
     finally:
         for proc in procs:
