@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from motcua._errors import InputError, NotFound
 from motcua.answer.schema import AnswerCard, AskResponse, ProcedureRef
 from motcua.service import analytics
 from motcua.service import conversations as conv
 from motcua.store.db import Database, open_database
-from motcua.store.models import utcnow
 from motcua.store.service import AuditEntry, Conversation, Feedback, Handover, Message
 
 ANSWER = AskResponse(status="answer", message="Thủ tục bạn cần:",
@@ -89,22 +86,6 @@ def test_conversations_handover_reply_close_inbox(db: Database) -> None:
     assert len(conv.inbox(db, commune_code="06187", status="closed")) == 1
     with db.session() as s:
         assert set(s.scalars(select(AuditEntry.action)).all()) == {"reply", "close"}
-
-
-def test_conversations_purge_removes_old_with_everything(db: Database) -> None:
-    old = conv.record_exchange(db, question="cũ", response=ANSWER)
-    conv.add_feedback(db, conversation_id=old.conversation_id, message_id=old.message_id,
-                      helpful=True)
-    conv.request_handover(db, conversation_id=old.conversation_id)
-    new = conv.record_exchange(db, question="mới", response=ANSWER)
-    with db.session() as s:
-        s.execute(update(Conversation).where(Conversation.id == old.conversation_id)
-                  .values(updated_at=utcnow() - timedelta(days=200)))
-    assert conv.purge_conversations(db, older_than_days=180) == 1
-    assert conv.history(db, new.conversation_id) == ["mới"]
-    assert _count(db, Feedback) == 0 and _count(db, Handover) == 0 and _count(db, Message) == 2
-    with pytest.raises(InputError):
-        conv.purge_conversations(db, older_than_days=0)
 
 
 def test_analytics_summary_counts_gaps(db: Database) -> None:

@@ -43,7 +43,7 @@ def serve(
     """Chạy dịch vụ: trang hỏi đáp (/), bàn làm việc cán bộ (/console), API (/docs)."""
     import uvicorn
 
-    from motcua.service.conversations import purge_conversations
+    from motcua.service.retention import purge_conversations
     from motcua.web.app import seed_sample
 
     settings = get_settings()
@@ -117,7 +117,7 @@ def conversations_purge(
                                              "MOTCUA_CONVERSATION_RETENTION_DAYS")] = None,
 ) -> None:
     """Xóa hội thoại cũ hơn thời hạn lưu trữ."""
-    from motcua.service.conversations import purge_conversations
+    from motcua.service.retention import purge_conversations
 
     n = purge_conversations(_db(), older_than_days=days or
                             get_settings().conversation_retention_days, actor="cli")

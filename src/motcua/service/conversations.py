@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,7 +38,6 @@ __all__ = [
     "inbox",
     "messages_after",
     "officer_reply",
-    "purge_conversations",
     "record_exchange",
     "request_handover",
 ]
@@ -308,21 +307,3 @@ def close_handover(db: Database, *, conversation_id: str, actor: str,
         conv.status, conv.updated_at = ("handover" if still_open else "closed"), now
         audit(s, actor, "close", conversation_id, {})
 
-
-def purge_conversations(db: Database, *, older_than_days: int, actor: str = "system") -> int:
-    """Delete conversations untouched for longer than the retention period (with everything
-    in them); returns how many were deleted."""
-    if older_than_days < 1:
-        raise InputError("retention must be at least 1 day",
-                         hint="set MOTCUA_CONVERSATION_RETENTION_DAYS to 1 or more")
-    cutoff = utcnow() - timedelta(days=older_than_days)
-    with write_session(db) as s:
-        old = select(Conversation.id).where(Conversation.updated_at < cutoff)
-        count = s.scalar(select(func.count()).select_from(old.subquery())) or 0
-        if count:
-            for table in (Feedback, Handover, Message):
-                s.execute(delete(table).where(table.conversation_id.in_(old)))
-            s.execute(delete(Conversation).where(Conversation.id.in_(old)))
-            audit(s, actor, "purge", f"{count} conversations", {"days": older_than_days})
-    log.info("conversations purged", extra={"count": count, "days": older_than_days})
-    return count
