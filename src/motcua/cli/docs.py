@@ -54,7 +54,7 @@ def import_(
     """Nhập văn bản (PDF, DOCX, HTML, Markdown, TXT, CSV, ảnh); nhập lại tệp cũ không đổi gì.
 
     Tệp lỗi được báo và bỏ qua; mã thoát là 1 khi có tệp lỗi."""
-    from motcua.documents.service import iter_files
+    from motcua.documents.inputs import iter_files
 
     service = _service()
     files = iter_files(paths)

@@ -7,7 +7,6 @@ its cache; the API helper mounts these methods as routes and the CLI calls the s
 from __future__ import annotations
 
 import logging
-import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from motcua._settings import get_settings
 from motcua.documents import store
 from motcua.documents.ask import MIN_COVERAGE, Candidate, answer, coverage, snippet
 from motcua.documents.index import PassageIndex
-from motcua.documents.ingest import SUPPORTED_SUFFIXES
+from motcua.documents.inputs import check_query, iter_files
 from motcua.documents.limits import ParseLimits
 from motcua.documents.metadata import find_metadata_line, metadata_intent
 from motcua.documents.model import AskResult, Citation, ImportResult, SearchHit
@@ -39,46 +38,9 @@ from motcua.store import generation
 from motcua.store.db import Database, open_database
 from motcua.store.documents import DocumentPassageRow, DocumentRow
 
-__all__ = ["DocumentService", "iter_files"]
+__all__ = ["DocumentService"]
 
 log = logging.getLogger(__name__)
-
-
-def iter_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to import: the given files, and every supported file under given folders."""
-    out: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise InputError(f"{path}: không có tệp hoặc thư mục này",
-                             hint="kiểm tra lại đường dẫn")
-    return out
-
-
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cs"})  # control characters, lone surrogates
-
-
-def _check_query(text: str, what: str = "câu hỏi") -> str:
-    """The query with whitespace collapsed and control characters and lone surrogates removed.
-
-    Why remove them: the query is echoed in answers, and a NUL or a lone surrogate cannot be
-    encoded as UTF-8 JSON (nor stored by PostgreSQL); it is noise, not a reason for a 500.
-    """
-    text = "".join(" " if unicodedata.category(ch) in _UNSAFE_CATEGORIES else ch
-                   for ch in (text or ""))
-    text = " ".join(text.split())
-    if not text:
-        raise InputError(f"{what} trống", hint="nhập vài từ cần tìm")
-    limit = get_settings().max_question_chars  # one limit for every question (MOTCUA_MAX_...)
-    if len(text) > limit:
-        raise InputError(f"{what} quá dài ({len(text)} ký tự)",
-                         hint=f"rút gọn còn tối đa {limit} ký tự")
-    return text
 
 
 class DocumentService:
@@ -251,14 +213,14 @@ class DocumentService:
 
     def search(self, query: str, type: str | None = None, issuer: str | None = None,
                year: int | None = None, limit: int = 10) -> list[SearchHit]:
-        query = _check_query(query, "từ khóa")
+        query = check_query(query, "từ khóa")
         if limit < 1 or limit > 100:
             raise InputError("số kết quả phải từ 1 đến 100", hint="ví dụ --limit 10")
         return [c.hit for c in self._candidates(query, limit, type=type, issuer=issuer,
                                                 year=year)]
 
     def ask(self, question: str, limit: int = 5) -> AskResult:
-        question = _check_query(question)
+        question = check_query(question)
         candidates = self._candidates(question, limit)
         asked = metadata_intent(question)
         if asked and candidates:
