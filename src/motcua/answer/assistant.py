@@ -19,6 +19,7 @@ from motcua._errors import InvalidQuestion
 from motcua._settings import Settings, get_settings
 from motcua.answer._protocol import WhereProvider
 from motcua.answer.card import CardBuilder
+from motcua.answer.dialogue import age_facts, is_aspect_question, new_words, topic_of
 from motcua.answer.guard import guard_reason
 from motcua.answer.messages import MESSAGES, clarify_question
 from motcua.answer.schema import AskResponse, ProcedureRef
@@ -59,7 +60,9 @@ class Assistant:
         min_coverage: float = 0.5,
         clarify_ratio: float = 0.85,
         min_name_coverage: float = 0.6,
+        clarify_coverage: float = 0.7,
     ) -> None:
+        self.clarify_coverage = clarify_coverage
         self.min_name_coverage = min_name_coverage
         self._sample_of: ProcedureIndex | None = None
         self._sample = False
@@ -115,17 +118,18 @@ class Assistant:
         reason = guard_reason(question)
         if reason:
             return self._abstain(reason)
-        query = question
-        if history and len(_content(question)) <= 3:
-            query = f"{history[-1]} {question}"
+        query = self._query(question, history)
         hits = self.index.search(query, 10)
         refs = [self._ref(h.doc_id, h.score) for h in hits]
         if not hits:
             return self._abstain("off_topic")
         if not self._has_intent(query):
             # No word of asking for a procedure ("làm", "xin", "đăng ký"...), no known
-            # colloquial name: a short noun phrase gets options, anything else a refusal.
-            if len(_content(query)) <= 3 and self._coverage(query, hits[0].doc_id) >= 0.5:
+            # colloquial name. Words that match a procedure well ("kết hôn với người nước
+            # ngoài") are a request all the same: ask back with options, never refuse; a short
+            # noun phrase needs less. Anything else (chit-chat) is a refusal.
+            cover = self._coverage(query, hits[0].doc_id)
+            if cover >= self.clarify_coverage or (len(_content(query)) <= 3 and cover >= 0.5):
                 return AskResponse(status="clarify", message=MESSAGES["clarify"],
                                    procedures=refs, reason="ambiguous",
                                    clarify_question=clarify_question(_distinct(refs)[:4]))
@@ -149,6 +153,35 @@ class Assistant:
                            answer=card, citations=builder.citations)
 
     # -- internals --------------------------------------------------------------------------
+    def _query(self, question: str, history: Sequence[str]) -> str:
+        """What to search for: the turn itself, or the earlier request it refines.
+
+        With history, a turn about fee, time or channel stays on the earlier request; a turn
+        that is a complete request of its own and unrelated to the earlier ones starts a new
+        topic; anything else (facts, a reply to a question back) is read with the earlier turns.
+        Stated ages are written out in the catalog's words (see ``dialogue``).
+        """
+        query = question
+        topic = topic_of(history)
+        if topic:
+            if is_aspect_question(question):
+                query = topic
+            elif not self._starts_new_topic(question, topic):
+                query = f"{question} {new_words(topic, question)}".strip()
+        facts = age_facts(query)
+        return f"{query} {facts}" if facts else query
+
+    def _starts_new_topic(self, question: str, topic: str) -> bool:
+        """A complete request (an intent word, several content words, most of a procedure's
+        name) whose best procedure the earlier turns do not ask for. Facts alone ("chồng tôi
+        là người Nhật") name no procedure, however well they match a variant's qualifier."""
+        if len(_content(question)) <= 3 or not self._has_intent(question):
+            return False
+        hits = self.index.search(question, 1)
+        if not hits or self._name_share(question, hits[0].doc_id) < self.min_name_coverage:
+            return False
+        return self._coverage(topic, hits[0].doc_id) < self.min_coverage
+
     def _has_intent(self, query: str) -> bool:
         """Does the question ask for a procedure? An action word, a procedure's leading verb
         phrase from the catalog ("cấp lại", "gia hạn"), or a known colloquial name."""
@@ -201,11 +234,20 @@ class Assistant:
         exact, folded = self._doc_words(code)
         question_side = _matched(words, exact, folded) / len(words)
         subject = subject_of(doc.name)
-        name_words = set(_content(subject))
-        name_side = len(_accent_aware(set(words), name_words)) / max(len(name_words), 1)
+        name_side = self._name_share(query, code)
         expanded = syllables(default_dictionary().expand(query))
         phrases = len(_phrases(expanded) & _phrases(syllables(subject)))
         return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.2 * min(phrases, 2))
+
+    def _name_share(self, query: str, code: str) -> float:
+        """The share of the procedure's subject words (its name without qualifiers of level
+        and channel) that the question, with its expansions, contains."""
+        doc = self.index.doc(code)
+        if doc is None:
+            return 0.0
+        words = set(_content(default_dictionary().expand(query)))
+        name_words = set(_content(subject_of(doc.name)))
+        return len(_accent_aware(words, name_words)) / max(len(name_words), 1)
 
     def _doc_words(self, code: str) -> tuple[frozenset[str], frozenset[str]]:
         """A procedure's words, accented and folded (cached: answers repeat few codes)."""
