@@ -34,15 +34,6 @@ def _assistant(sample: bool) -> Assistant:
     return load_assistant(settings, where_provider=registry, db=db)
 
 
-def _commune_name(commune: str | None) -> str | None:
-    """The official name of the asker's commune; ``UnknownCommune`` says what to send."""
-    if commune is None:
-        return None
-    from motcua.communes.units import resolve_unit
-
-    return resolve_unit(commune, province=get_settings().default_province).name
-
-
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="câu hỏi, có dấu hoặc không dấu")],
@@ -52,8 +43,10 @@ def ask(
     sample: SampleOpt = False,
 ) -> None:
     """Hỏi về một thủ tục: trả lời kèm nguồn, hỏi lại, hoặc từ chối khi không chắc."""
-    assistant = _assistant(sample)
-    response = assistant.ask(question, commune=_commune_name(commune))
+    from motcua.service.citizens import CitizenService, Inbound
+
+    service = CitizenService(get_settings(), _assistant(sample))  # nothing recorded
+    response = service.handle(Inbound(text=question, channel="cli", commune=commune)).response
     if as_json:
         print_json(response.model_dump())
         return

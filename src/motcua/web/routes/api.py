@@ -14,13 +14,13 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from motcua._errors import InvalidQuestion, NotFound
+from motcua._errors import NotFound
 from motcua._settings import QUESTION_CHARS_CEILING
 from motcua.answer.schema import AskResponse, ProcedureRef
 from motcua.communes.registry import counter_for, where_facts
 from motcua.communes.units import AdminUnit, resolve_unit
-from motcua.privacy import redact
 from motcua.service import conversations as conv
+from motcua.service.citizens import CitizenService, Inbound
 from motcua.web.deps import AssistantDep, DbDep, StateDep
 
 __all__ = ["router"]
@@ -60,37 +60,15 @@ def _unit(state: StateDep, commune: str | None) -> AdminUnit | None:
     return resolve_unit(commune, province=state.settings.default_province)
 
 
-def _label(unit: AdminUnit) -> str:
-    """What the assistant and its WhereProvider receive: unambiguous across provinces."""
-    return f"{unit.name}, {unit.province}"
-
-
 @router.post("/ask", response_model=AskResponse, responses={
     422: {"description": "invalid question or unknown commune"},
     404: {"description": "unknown conversation_id"}, 429: {"description": "rate limited"}})
 def ask(body: AskRequest, state: StateDep, assistant: AssistantDep, db: DbDep) -> JSONResponse:
-    question = body.question.strip()
-    limit = state.settings.max_question_chars
-    if not question:
-        raise InvalidQuestion("câu hỏi trống", hint="viết câu hỏi của bạn bằng tiếng Việt")
-    if len(question) > limit:
-        raise InvalidQuestion(f"câu hỏi dài hơn {limit} ký tự",
-                              hint="rút gọn, chỉ giữ ý chính", length=len(question))
-    unit = _unit(state, body.commune)
-    history: list[str] = []
-    if body.conversation_id:
-        history, known = conv.context(db, body.conversation_id)
-        if unit is None and known:
-            unit = _unit(state, known)
-    response = assistant.ask(question, commune=_label(unit) if unit else None, history=history)
-    ex = conv.record_exchange(db, question=question, response=response,
-                              conversation_id=body.conversation_id,
-                              commune_code=unit.code if unit else None,
-                              commune_name=unit.name if unit else None)
-    log.info("ask", extra={"status": response.status, "commune": unit.code if unit else None,
-                           "question": redact(question)[:200]})
-    return JSONResponse(response.model_dump(mode="json"), headers={
-        "X-Conversation-Id": ex.conversation_id, "X-Message-Id": str(ex.message_id)})
+    reply = CitizenService(state.settings, assistant, db).handle(Inbound(
+        text=body.question, channel="web", commune=body.commune,
+        conversation_id=body.conversation_id))
+    return JSONResponse(reply.response.model_dump(mode="json"), headers={
+        "X-Conversation-Id": reply.conversation_id or "", "X-Message-Id": str(reply.message_id)})
 
 
 class ProcedureItem(ProcedureRef):
