@@ -18,6 +18,7 @@ from itertools import pairwise
 from motcua._errors import InvalidQuestion
 from motcua._settings import Settings, get_settings
 from motcua.answer._protocol import WhereProvider
+from motcua.answer._words import accent_aware, content, distinct, matched, phrases
 from motcua.answer.card import CardBuilder
 from motcua.answer.dialogue import age_facts, is_aspect_question, new_words, topic_of
 from motcua.answer.guard import guard_reason
@@ -30,7 +31,6 @@ from motcua.search.procedures import ProcedureIndex, subject_of
 from motcua.store.db import Database, open_database
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
-from motcua.text.tokenize import is_stopword
 
 __all__ = ["Assistant", "load_assistant"]
 
@@ -129,18 +129,18 @@ class Assistant:
             # ngoài") are a request all the same: ask back with options, never refuse; a short
             # noun phrase needs less. Anything else (chit-chat) is a refusal.
             cover = self._coverage(query, hits[0].doc_id)
-            if cover >= self.clarify_coverage or (len(_content(query)) <= 3 and cover >= 0.5):
+            if cover >= self.clarify_coverage or (len(content(query)) <= 3 and cover >= 0.5):
                 return AskResponse(status="clarify", message=MESSAGES["clarify"],
                                    procedures=refs, reason="ambiguous",
-                                   clarify_question=clarify_question(_distinct(refs)[:4]))
+                                   clarify_question=clarify_question(distinct(refs)[:4]))
             return self._abstain("off_topic")
         cover = self._coverage(query, hits[0].doc_id)
         if cover < self.min_coverage:
             # It asks for a procedure but none fits: hand over rather than guess.
             return self._abstain("low_confidence", refs[:3])
-        options = _distinct(refs)
+        options = distinct(refs)
         close = [r for r in options[1:4] if r.score >= self.clarify_ratio * refs[0].score]
-        if close and len(_content(query)) <= 3 and not history:
+        if close and len(content(query)) <= 3 and not history:
             return AskResponse(status="clarify", message=MESSAGES["clarify"],
                                procedures=refs, reason="ambiguous",
                                clarify_question=clarify_question([options[0], *close]))
@@ -175,7 +175,7 @@ class Assistant:
         """A complete request (an intent word, several content words, most of a procedure's
         name) whose best procedure the earlier turns do not ask for. Facts alone ("chồng tôi
         là người Nhật") name no procedure, however well they match a variant's qualifier."""
-        if len(_content(question)) <= 3 or not self._has_intent(question):
+        if len(content(question)) <= 3 or not self._has_intent(question):
             return False
         hits = self.index.search(question, 1)
         if not hits or self._name_share(question, hits[0].doc_id) < self.min_name_coverage:
@@ -228,16 +228,16 @@ class Assistant:
         doc = self.index.doc(code)
         if doc is None:
             return 0.0
-        words = _content(default_dictionary().expand(query))
+        words = content(default_dictionary().expand(query))
         if not words:
             return 0.0
         exact, folded = self._doc_words(code)
-        question_side = _matched(words, exact, folded) / len(words)
+        question_side = matched(words, exact, folded) / len(words)
         subject = subject_of(doc.name)
         name_side = self._name_share(query, code)
         expanded = syllables(default_dictionary().expand(query))
-        phrases = len(_phrases(expanded) & _phrases(syllables(subject)))
-        return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.2 * min(phrases, 2))
+        shared = len(phrases(expanded) & phrases(syllables(subject)))
+        return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.2 * min(shared, 2))
 
     def _name_share(self, query: str, code: str) -> float:
         """The share of the procedure's subject words (its name without qualifiers of level
@@ -245,9 +245,9 @@ class Assistant:
         doc = self.index.doc(code)
         if doc is None:
             return 0.0
-        words = set(_content(default_dictionary().expand(query)))
-        name_words = set(_content(subject_of(doc.name)))
-        return len(_accent_aware(words, name_words)) / max(len(name_words), 1)
+        words = set(content(default_dictionary().expand(query)))
+        name_words = set(content(subject_of(doc.name)))
+        return len(accent_aware(words, name_words)) / max(len(name_words), 1)
 
     def _doc_words(self, code: str) -> tuple[frozenset[str], frozenset[str]]:
         """A procedure's words, accented and folded (cached: answers repeat few codes)."""
@@ -266,40 +266,6 @@ class Assistant:
         key = reason if reason in MESSAGES else "off_topic"
         return AskResponse(status="abstain", message=MESSAGES[key], procedures=refs or [],
                            reason=reason)
-
-
-def _matched(words: Sequence[str], exact: frozenset[str], folded: frozenset[str]) -> int:
-    """How many of ``words`` occur in a text's words (``exact``; ``folded`` = their folds):
-    unaccented words match folded, accented words exactly."""
-    return sum(1 for w in words if w in exact or (w == fold(w) and w in folded))
-
-
-def _accent_aware(query_words: set[str], doc_words: set[str]) -> set[str]:
-    """The doc words matched by a query word (accented exactly, unaccented folded)."""
-    folded_query = {w for w in query_words if w == fold(w)}
-    return {d for d in doc_words if d in query_words or fold(d) in folded_query}
-
-
-def _phrases(words: Sequence[str]) -> set[str]:
-    """Folded adjacent pairs, skipping pairs made only of question words."""
-    return {f"{fold(a)} {fold(b)}" for a, b in pairwise(words)
-            if not (is_stopword(a) and is_stopword(b))}
-
-
-def _distinct(refs: Sequence[ProcedureRef]) -> list[ProcedureRef]:
-    """One option per subject: variants that differ only by level or channel are one choice."""
-    seen: set[str] = set()
-    out = []
-    for r in refs:
-        key = fold(subject_of(r.name))
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
-
-
-def _content(text: str) -> list[str]:
-    return [w for w in syllables(text) if not is_stopword(w)]
 
 
 def load_assistant(settings: Settings | None = None, *, where_provider: WhereProvider | None =
