@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,30 @@ def shared() -> Path:
     if not (path / "data").is_dir():
         pytest.skip(f"shared data not found at {path} (set MOTCUA_SHARED to its folder)")
     return path
+
+
+@pytest.fixture(scope="session")
+def real_assistant(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The assistant over the real national catalog, imported once for the whole run into a
+    home of its own (~6 s); tests that use it skip when the shared data is absent."""
+    from motcua.answer.assistant import load_assistant
+    from motcua.catalog.bootstrap import import_catalog
+
+    home = tmp_path_factory.mktemp("realhome")
+    old = os.environ.get("MOTCUA_HOME")
+    os.environ["MOTCUA_HOME"] = str(home)
+    get_settings.cache_clear()
+    try:
+        settings = get_settings()
+        report = import_catalog(settings, [shared / "data/catalog/dichvucong-2026"])
+        assert report.imported > 2500 and not report.malformed
+        yield load_assistant(settings)
+    finally:
+        if old is None:
+            os.environ.pop("MOTCUA_HOME", None)
+        else:
+            os.environ["MOTCUA_HOME"] = old
+        get_settings.cache_clear()
 
 
 @pytest.fixture(autouse=True)

@@ -7,15 +7,7 @@ from sqlalchemy import select
 
 from motcua._errors import InputError, UnknownCommune
 from motcua.service import accounts
-from motcua.store.db import open_database
 from motcua.store.service import ApiKey, User
-
-
-@pytest.fixture
-def db(database_url: str):
-    database = open_database(database_url)
-    yield database
-    database.dispose()
 
 
 def test_accounts_create_and_authenticate(db) -> None:

@@ -8,16 +8,9 @@ from sqlalchemy import select
 from motcua._errors import InvalidQuestion, NotFound, UnknownCommune
 from motcua._settings import get_settings
 from motcua.service.citizens import CitizenService, Inbound
-from motcua.store.db import Database, open_database
+from motcua.store.db import Database
 from motcua.store.service import Conversation, Message
 from tests.web.fake import FakeAssistant
-
-
-@pytest.fixture
-def db(database_url: str):
-    database = open_database(database_url)
-    yield database
-    database.dispose()
 
 
 def test_citizens_records_with_channel_and_continues_conversation(db: Database) -> None:

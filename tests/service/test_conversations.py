@@ -18,13 +18,6 @@ ANSWER = AskResponse(status="answer", message="Thủ tục bạn cần:",
 ABSTAIN = AskResponse(status="abstain", message="Xin lỗi.", reason="off_topic")
 
 
-@pytest.fixture
-def db(database_url: str):
-    database = open_database(database_url)
-    yield database
-    database.dispose()
-
-
 def _count(db: Database, table: type) -> int:
     with db.session() as s:
         return s.scalar(select(func.count()).select_from(table)) or 0

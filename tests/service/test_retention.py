@@ -10,17 +10,10 @@ from sqlalchemy import func, select, update
 from motcua._errors import InputError
 from motcua.service import conversations as conv
 from motcua.service import retention
-from motcua.store.db import Database, open_database
+from motcua.store.db import Database
 from motcua.store.models import utcnow
 from motcua.store.service import Conversation, Feedback, Handover, Message
 from tests.service.test_conversations import ANSWER
-
-
-@pytest.fixture
-def db(database_url: str):
-    database = open_database(database_url)
-    yield database
-    database.dispose()
 
 
 def _count(db: Database, table: type) -> int:

@@ -10,17 +10,9 @@ from sqlalchemy import select
 from motcua._errors import InputError, NotFound, Unauthorized
 from motcua.service import accounts
 from motcua.service.sessions import open_session, resolve_session, revoke_session
-from motcua.store.db import open_database
 from motcua.store.service import ConsoleSession
 
 PASSWORD = "mat-khau-du-dai"
-
-
-@pytest.fixture
-def db(database_url: str):
-    database = open_database(database_url)
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

@@ -8,35 +8,9 @@ the thesaurus grew for issue 9, the rest guard lines that already worked.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from motcua._settings import get_settings
-from motcua.answer.assistant import Assistant, load_assistant
-from motcua.catalog.bootstrap import import_catalog
-
-
-@pytest.fixture(scope="module")
-def real_assistant(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    home = tmp_path_factory.mktemp("thesaurus-home")
-    old = os.environ.get("MOTCUA_HOME")
-    os.environ["MOTCUA_HOME"] = str(home)
-    get_settings.cache_clear()
-    try:
-        settings = get_settings()
-        report = import_catalog(settings, [shared / "data/catalog/dichvucong-2026"])
-        assert report.imported > 2500 and not report.malformed
-        yield load_assistant(settings)
-    finally:
-        if old is None:
-            os.environ.pop("MOTCUA_HOME", None)
-        else:
-            os.environ["MOTCUA_HOME"] = old
-        get_settings.cache_clear()
-
+from motcua.answer.assistant import Assistant
 
 _TOP = [
     ("nhà tôi có khách dưới quê lên ở qua đêm, có phải báo công an không", "Thông báo lưu trú"),
