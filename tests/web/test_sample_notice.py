@@ -71,3 +71,16 @@ def test_assistant_logs_sample_in_use_once_per_index(db: Database) -> None:
     finally:
         logger.removeHandler(handler)
     assert sum("sample catalog is in use" in m for m in seen) == 1
+
+
+def test_app_from_env_empty_home_serves_sample_and_says_so(monkeypatch) -> None:
+    """uvicorn started directly on the factory (not motcua serve): an empty data home
+    answers from the bundled sample, flagged, instead of index_unavailable."""
+    from motcua.web.app import app_from_env
+
+    monkeypatch.setenv("MOTCUA_RATE_LIMIT_PER_MINUTE", "1000")
+    get_settings.cache_clear()
+    with TestClient(app_from_env()) as c:
+        assert c.get("/readyz").status_code == 200
+        data = c.post("/api/v1/ask", json={"question": QUESTION}).json()
+    assert data["sample"] is True and data["procedures"][0]["code"].startswith("MAU.")

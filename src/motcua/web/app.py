@@ -183,6 +183,13 @@ def app_from_env() -> FastAPI:
     from motcua._logging import configure_logging
 
     configure_logging()
-    app = create_app(get_settings())
+    settings = get_settings()
+    app = create_app(settings)
+    if settings.sample_fallback and not settings.sample:
+        # Started by uvicorn directly (not motcua serve, which seeds once before the workers):
+        # an empty store serves the bundled sample, and every answer says so.
+        from motcua.catalog.bootstrap import ensure_sample
+
+        ensure_sample(settings, db=app.state.service.db)
     app.state.service.warm_up()
     return app
