@@ -1,4 +1,7 @@
-"""``motcua catalog import | list | show | remove`` (officials' commands: Vietnamese help)."""
+"""``motcua catalog import | import-index | list | show | remove``.
+
+Officials' commands: Vietnamese help.
+"""
 
 from __future__ import annotations
 
@@ -56,6 +59,38 @@ def import_(
         err_console.print(f"[red]lỗi[/] {path}: {reason}")
     if len(report.malformed) > 20:
         err_console.print(f"... và {len(report.malformed) - 20} tệp lỗi khác (xem --json)")
+
+
+@catalog_app.command("import-index")
+def import_index(
+    path: Annotated[Path, typer.Argument(help="tệp JSON danh sách thủ tục quốc gia (ma_so, ten, "
+                                         "co_quan_thuc_hien, linh_vuc, url)")],
+    as_json: Annotated[bool, typer.Option("--json", help="in báo cáo dạng JSON")] = False,
+) -> None:
+    """Nhập danh sách tên thủ tục quốc gia (chỉ tên, cơ quan, lĩnh vực, đường dẫn).
+
+    Dùng để nhận ra thủ tục có thật nhưng chưa có chi tiết trong kho: trợ lý nêu tên, đường
+    dẫn Cổng dịch vụ công và chuyển cán bộ. Dòng lỗi được bỏ qua và đếm; nhập lại không tạo
+    bản trùng. Khởi động lại motcua serve để trợ lý dùng danh sách mới.
+    """
+    from motcua.catalog.national import import_national_index
+    from motcua.store.db import open_database
+
+    report = import_national_index(open_database(get_settings().db_url), path)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    table = Table(title="Kết quả nhập danh sách thủ tục quốc gia")
+    table.add_column("kết quả")
+    table.add_column("số lượng", justify="right")
+    table.add_row("mới", str(report.imported))
+    table.add_row("cập nhật", str(report.updated))
+    table.add_row("không đổi", str(report.unchanged))
+    for reason, n in report.skipped.most_common():
+        table.add_row(f"bỏ qua: {reason}", str(n))
+    if report.no_url:
+        table.add_row("giữ lại, bỏ đường dẫn không hợp lệ", str(report.no_url))
+    console.print(table)
 
 
 @catalog_app.command("list")
