@@ -22,8 +22,9 @@ from motcua.answer._words import accent_aware, content, distinct, matched, phras
 from motcua.answer.card import CardBuilder
 from motcua.answer.dialogue import age_facts, is_aspect_question, new_words, topic_of
 from motcua.answer.guard import guard_reason
-from motcua.answer.messages import MESSAGES, clarify_question
-from motcua.answer.schema import AskResponse, ProcedureRef
+from motcua.answer.messages import MESSAGES, clarify_question, not_in_catalog
+from motcua.answer.national import NationalNames, load_national_names
+from motcua.answer.schema import AskResponse, NationalRef, ProcedureRef
 from motcua.catalog.indexing import ProcedureRepository, load_index
 from motcua.catalog.model import ParsedProcedure
 from motcua.catalog.sample import is_sample_code
@@ -61,7 +62,15 @@ class Assistant:
         clarify_ratio: float = 0.85,
         min_name_coverage: float = 0.6,
         clarify_coverage: float = 0.7,
+        national: NationalNames | None = None,
+        national_fit: float = 0.7,
+        national_margin: float = 0.15,
+        national_twin: float = 0.8,
     ) -> None:
+        self.national_twin = national_twin
+        self.national = national
+        self.national_fit = national_fit
+        self.national_margin = national_margin
         self.clarify_coverage = clarify_coverage
         self.min_name_coverage = min_name_coverage
         self._sample_of: ProcedureIndex | None = None
@@ -135,6 +144,10 @@ class Assistant:
                                    clarify_question=clarify_question(distinct(refs)[:4]))
             return self._abstain("off_topic")
         cover = self._coverage(query, hits[0].doc_id)
+        elsewhere = self._elsewhere(query, refs)
+        if elsewhere is not None:
+            return AskResponse(status="abstain", message=not_in_catalog(elsewhere),
+                               reason="not_in_catalog", national=elsewhere)
         if cover < self.min_coverage:
             # It asks for a procedure but none fits: hand over rather than guess.
             return self._abstain("low_confidence", refs[:3])
@@ -181,6 +194,19 @@ class Assistant:
         if not hits or self._name_share(question, hits[0].doc_id) < self.min_name_coverage:
             return False
         return self._coverage(topic, hits[0].doc_id) < self.min_coverage
+
+    def _elsewhere(self, query: str, refs: list[ProcedureRef]) -> NationalRef | None:
+        """A national procedure we do not hold that fits clearly better (``national``)."""
+        if self.national is None:
+            return None
+
+        def twin(name: str) -> str | None:
+            hit = self.index.search(name, 1)
+            return self._ref(hit[0].doc_id, 0).name if hit else None
+
+        return self.national.elsewhere(query, [r.name for r in refs[:3]], twin,
+                                       fit=self.national_fit, margin=self.national_margin,
+                                       twin_fit=self.national_twin)
 
     def _has_intent(self, query: str) -> bool:
         """Does the question ask for a procedure? An action word, a procedure's leading verb
@@ -275,5 +301,7 @@ def load_assistant(settings: Settings | None = None, *, where_provider: WherePro
     db = db or open_database(settings.db_url)
     # rebuilt first when it is not at the store's generation (a killed import, a corrupt file)
     index = load_index(db, settings.index_dir, lock_seconds=settings.index_lock_seconds)
+    national = load_national_names(db, held_codes={d.code for d in index.docs},
+                                   held_names={d.name for d in index.docs})
     return Assistant(index, ProcedureRepository(db), where_provider=where_provider,
-                     max_chars=settings.max_question_chars)
+                     max_chars=settings.max_question_chars, national=national)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from motcua.answer.schema import ProcedureRef
+from motcua.answer.schema import NationalRef, ProcedureRef
 
 # Shown with every response while the bundled sample is the catalog in use (``sample: true``):
 # on the answer card text, under each answer of the citizen page (web/static/app.js holds the
@@ -28,6 +28,9 @@ MESSAGES = {
     "low_confidence": "Tôi chưa chắc thủ tục nào đúng với câu hỏi của bạn, nên không đoán. "
                       "Bạn hãy nói rõ hơn, hoặc chọn \"Gặp cán bộ\" để được hướng dẫn trực "
                       "tiếp.",
+    "not_in_catalog": "Thủ tục bạn hỏi chưa có trong danh mục tôi đang giữ, nên tôi không "
+                      "hướng dẫn bằng một thủ tục khác. Bạn hãy chọn \"Gặp cán bộ\" để cán bộ "
+                      "một cửa hướng dẫn trực tiếp.",
     "private_data": "Tôi không thể cung cấp thông tin cá nhân của người khác. Nếu cần liên hệ "
                     "cơ quan, hãy dùng số điện thoại công khai của bộ phận một cửa.",
     "unsafe": "Tôi không thể hỗ trợ việc này. Nếu bạn cần làm thủ tục hợp pháp, hãy cho biết "
@@ -39,3 +42,14 @@ MESSAGES = {
 def clarify_question(options: list[ProcedureRef]) -> str:
     names = "; ".join(f"({i}) {o.name}" for i, o in enumerate(options, start=1))
     return f"Bạn muốn làm thủ tục nào: {names}?"
+
+
+def not_in_catalog(national: NationalRef) -> str:
+    """Names the national procedure and its portal page; offers the officer (no details: the
+    catalog does not hold them, and an answer must rest on what it holds)."""
+    agencies = list(dict.fromkeys(a.strip() for a in national.agency.split(";") if a.strip()))
+    where = f" (cơ quan thực hiện: {', '.join(agencies[:3])})" if agencies else ""
+    link = f" Xem chi tiết trên Cổng Dịch vụ công quốc gia: {national.url}." if national.url else ""
+    return (f"Việc bạn hỏi có thể là thủ tục \"{national.name.rstrip('.')}\"{where}. Thủ tục này "
+            f"chưa có trong danh mục tôi đang giữ, nên tôi không hướng dẫn chi tiết.{link} Bạn "
+            f"có thể chọn \"Gặp cán bộ\" để cán bộ một cửa hướng dẫn trực tiếp.")

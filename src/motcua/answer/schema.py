@@ -18,6 +18,7 @@ __all__ = [
     "ChannelFact",
     "Citation",
     "LegalFact",
+    "NationalRef",
     "PaperFact",
     "ProcedureRef",
     "WhereFact",
@@ -31,6 +32,16 @@ class ProcedureRef(BaseModel):
     name: str
     score: float = Field(description="ranking score; comparable within one response only")
     levels: list[str] = Field(default_factory=list, description="xa | tinh | bo | khac")
+
+
+class NationalRef(BaseModel):
+    """A procedure of the national index whose details the catalog does not hold."""
+
+    code: str
+    name: str
+    agency: str = ""
+    field: str = ""
+    url: str = Field(default="", description="its page on the national public-service portal")
 
 
 class Citation(BaseModel):
@@ -100,7 +111,11 @@ class AskResponse(BaseModel):
     clarify_question: str | None = None
     reason: str | None = Field(
         default=None, description="why it abstained or asks back: off_topic, empty, gibberish, "
-        "private_data, injection, unsafe, low_confidence, ambiguous")
+        "private_data, injection, unsafe, low_confidence, not_in_catalog (a procedure outside our "
+        "catalog: see ``national``; hand over to an officer), ambiguous")
+    national: NationalRef | None = Field(
+        default=None, description="with reason not_in_catalog: the national-index procedure "
+        "that fits the question, named with its portal link (no details: we do not hold them)")
     sample: bool = Field(
         default=False, description="true while the catalog in use is the bundled sample (no "
         "official catalog imported yet): every fact is illustrative, not official")

@@ -1,0 +1,153 @@
+"""Procedures that exist nationally but whose details we do not hold (issue 9 item 6).
+
+Why: the catalog holds a few ministries; a citizen asking for an alcohol retail licence must
+hear "this procedure exists, here is its portal page, an officer will help", not be shown an
+unrelated procedure that happens to share words. The national index (``motcua catalog
+import-index``) has only names; this module keeps a small BM25 index over them in memory,
+built once when the assistant loads (a few thousand short names: well under a second, and a
+query costs a fraction of a millisecond).
+
+``fit`` uses the same name-only measure for a national name and for a held procedure's name,
+so the assistant can compare them fairly: the held procedure's body text would otherwise
+make it look better than a name alone can.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from motcua.answer._words import accent_aware, content, matched, phrases
+from motcua.answer.schema import NationalRef
+from motcua.search.bm25 import BM25Index, top_hits
+from motcua.search.procedures import subject_of
+from motcua.store.db import Database
+from motcua.store.national import NationalProcedure
+from motcua.text.abbreviations import default_dictionary
+from motcua.text.normalize import fold, syllables
+from motcua.text.tokenize import Tokenizer
+
+__all__ = ["NationalEntry", "NationalNames", "load_national_names", "name_fit"]
+
+log = logging.getLogger(__name__)
+_QUERY_TERMS = Tokenizer(stopwords=True)
+_HELD_SHARE = 0.3  # a ministry with this share of its codes in the catalog is held
+_RARE = 8.0  # the weight of a word no procedure name has
+
+
+@dataclass(frozen=True)
+class NationalEntry:
+    code: str
+    name: str
+    agency: str
+    field: str
+    url: str
+
+
+def name_fit(query: str, name: str, idf: Mapping[str, float] | None = None) -> float:
+    """How well a procedure name alone fits the question, 0..1: half the share of the
+    question's content words in the name, half the share of the name's subject words in the
+    question, each word weighted by its rarity among procedure names (``idf``, folded words:
+    "rượu" says more than "cấp" or "giấy"), plus a small bonus for a shared word pair."""
+    expanded = default_dictionary().expand(query)
+    words = set(content(expanded))
+    subject = subject_of(name)
+    name_words = set(content(subject))
+    if not words or not name_words:
+        return 0.0
+    def weight(w: str) -> float:
+        return idf.get(fold(w), _RARE) if idf is not None else 1.0
+    exact = frozenset(syllables(name))
+    folded = frozenset(fold(w) for w in exact)
+    hit = [w for w in words if matched([w], exact, folded)]
+    question_side = sum(map(weight, hit)) / sum(map(weight, words))
+    covered = accent_aware(words, name_words)
+    name_side = sum(map(weight, covered)) / sum(map(weight, name_words))
+    shared = len(phrases(syllables(expanded)) & phrases(syllables(subject)))
+    return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.1 * min(shared, 2))
+
+
+class NationalNames:
+    """The national procedures we do not hold, searchable by name."""
+
+    def __init__(self, entries: list[NationalEntry], all_names: list[str] | None = None) -> None:
+        self.entries = {e.code: e for e in entries}
+        names = all_names if all_names is not None else [e.name for e in entries]
+        df = Counter(w for n in names for w in {fold(s) for s in syllables(n)})
+        self.idf = {w: math.log(1 + len(names) / c) for w, c in df.items()}
+        self._index = BM25Index()
+        self._index.build([(e.code, e.name) for e in entries])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def best(self, query: str, *, candidates: int = 8) -> tuple[NationalEntry, float] | None:
+        """The national procedure whose name fits the question best, with its ``name_fit``."""
+        if not self.entries:
+            return None
+        terms = _QUERY_TERMS(default_dictionary().expand(query))
+        hits = top_hits(self._index.term_scores(terms), self._index.doc_ids, candidates)
+        scored = [(name_fit(query, self.entries[h.doc_id].name, self.idf), h.doc_id)
+                  for h in hits]
+        if not scored:
+            return None
+        fit, code = max(scored, key=lambda s: s[0])
+        return self.entries[code], fit
+
+
+    def elsewhere(self, query: str, held: Sequence[str], twin: Callable[[str], str | None], *,
+                  fit: float, margin: float, twin_fit: float) -> NationalRef | None:
+        """The national procedure to name instead of the catalog's best (``held``: the names
+        of its top hits), or None. It must fit the question well (``fit``) and better by
+        ``margin`` than every held name, on the same name-only measure; and the catalog must
+        not hold it under another code or wording: ``twin`` finds the catalog's closest name
+        to it (one search, only for a candidate that got this far)."""
+        found = self.best(query)
+        if found is None or found[1] < fit:
+            return None
+        entry, score = found
+        if score < max((name_fit(query, h, self.idf) for h in held), default=0.0) + margin:
+            return None
+        same = twin(entry.name)
+        if same is not None and name_fit(entry.name, same, self.idf) >= twin_fit:
+            return None
+        return NationalRef(code=entry.code, name=entry.name, agency=entry.agency,
+                           field=entry.field, url=entry.url)
+
+
+def _held_issuers(rows: list[NationalProcedure], held_codes: set[str]) -> set[str]:
+    """Issuing ministries whose procedures the catalog holds (a good share of their codes).
+
+    Why whole ministries: the catalog is imported ministry by ministry, from a newer edition
+    than the index; a procedure of a held ministry missing by code is nearly always held under
+    a new code or a reworded name, and naming it as "not in our catalog" would be wrong.
+    """
+    total = Counter(r.issuer for r in rows)
+    held = Counter(r.issuer for r in rows if r.code in held_codes)
+    return {i for i, n in total.items() if held[i] >= _HELD_SHARE * n}
+
+
+def load_national_names(db: Database, *, held_codes: set[str],
+                        held_names: set[str]) -> NationalNames:
+    """The imported national index minus what the catalog holds: by code, by the same
+    subject under another code (codes change between editions), and by ministry."""
+    try:
+        with db.session() as session:
+            rows = list(session.scalars(select(NationalProcedure)))
+    except SQLAlchemyError as exc:
+        log.warning("national index unreadable; not-in-catalog names disabled",
+                    extra={"error": exc.__class__.__name__})
+        rows = []
+    held = {fold(subject_of(n)) for n in held_names}
+    issuers = _held_issuers(rows, held_codes)
+    entries = [NationalEntry(r.code, r.name, r.agency, r.field, r.url) for r in rows
+               if r.code not in held_codes and fold(subject_of(r.name)) not in held
+               and r.issuer not in issuers]
+    log.info("national index loaded", extra={"names": len(entries), "rows": len(rows)})
+    return NationalNames(entries, [r.name for r in rows] + sorted(held_names))
