@@ -130,9 +130,15 @@ class Assistant:
         query = self._query(question, history)
         hits = self.index.search(query, 10)
         refs = [self._ref(h.doc_id, h.score) for h in hits]
+        intent = self._has_intent(query)
+        elsewhere = self._elsewhere(query, refs) if intent else None
+        if elsewhere is not None:
+            # A procedure that exists nationally but that we do not hold: name it, hand over.
+            return AskResponse(status="abstain", message=not_in_catalog(elsewhere),
+                               reason="not_in_catalog", national=elsewhere)
         if not hits:
-            return self._abstain("off_topic")
-        if not self._has_intent(query):
+            return self._abstain("not_in_catalog" if intent else "off_topic")
+        if not intent:
             # No word of asking for a procedure ("làm", "xin", "đăng ký"...), no known
             # colloquial name. Words that match a procedure well ("kết hôn với người nước
             # ngoài") are a request all the same: ask back with options, never refuse; a short
@@ -144,10 +150,8 @@ class Assistant:
                                    clarify_question=clarify_question(distinct(refs)[:4]))
             return self._abstain("off_topic")
         cover = self._coverage(query, hits[0].doc_id)
-        elsewhere = self._elsewhere(query, refs)
-        if elsewhere is not None:
-            return AskResponse(status="abstain", message=not_in_catalog(elsewhere),
-                               reason="not_in_catalog", national=elsewhere)
+        if cover < self.min_coverage / 2:
+            return self._abstain("not_in_catalog")  # asks for a procedure; nothing is close
         if cover < self.min_coverage:
             # It asks for a procedure but none fits: hand over rather than guess.
             return self._abstain("low_confidence", refs[:3])

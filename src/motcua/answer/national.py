@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import math
+import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,7 +39,6 @@ __all__ = ["NationalEntry", "NationalNames", "load_national_names", "name_fit"]
 log = logging.getLogger(__name__)
 _QUERY_TERMS = Tokenizer(stopwords=True)
 _HELD_SHARE = 0.3  # a ministry with this share of its codes in the catalog is held
-_RARE = 8.0  # the weight of a word no procedure name has
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,13 @@ class NationalEntry:
     url: str
 
 
-def name_fit(query: str, name: str, idf: Mapping[str, float] | None = None) -> float:
+def name_fit(query: str, name: str, idf: Mapping[str, float] | None = None, *,
+             unknown: float = 1.0) -> float:
     """How well a procedure name alone fits the question, 0..1: half the share of the
     question's content words in the name, half the share of the name's subject words in the
     question, each word weighted by its rarity among procedure names (``idf``, folded words:
-    "rượu" says more than "cấp" or "giấy"), plus a small bonus for a shared word pair."""
+    "rượu" says more than "cấp" or "giấy"; a word no name has weighs ``unknown``), plus a
+    small bonus for a shared word pair."""
     expanded = default_dictionary().expand(query)
     words = set(content(expanded))
     subject = subject_of(name)
@@ -62,7 +64,7 @@ def name_fit(query: str, name: str, idf: Mapping[str, float] | None = None) -> f
     if not words or not name_words:
         return 0.0
     def weight(w: str) -> float:
-        return idf.get(fold(w), _RARE) if idf is not None else 1.0
+        return idf.get(fold(w), unknown) if idf is not None else 1.0
     exact = frozenset(syllables(name))
     folded = frozenset(fold(w) for w in exact)
     hit = [w for w in words if matched([w], exact, folded)]
@@ -81,6 +83,9 @@ class NationalNames:
         names = all_names if all_names is not None else [e.name for e in entries]
         df = Counter(w for n in names for w in {fold(s) for s in syllables(n)})
         self.idf = {w: math.log(1 + len(names) / c) for w, c in df.items()}
+        # A question word that no name has is the asker's own wording ("quán", "bà nội"):
+        # an ordinary word's weight, the median, neither noise nor the rarest term.
+        self.unknown = statistics.median(self.idf.values()) if self.idf else 1.0
         self._index = BM25Index()
         self._index.build([(e.code, e.name) for e in entries])
 
@@ -93,13 +98,17 @@ class NationalNames:
             return None
         terms = _QUERY_TERMS(default_dictionary().expand(query))
         hits = top_hits(self._index.term_scores(terms), self._index.doc_ids, candidates)
-        scored = [(name_fit(query, self.entries[h.doc_id].name, self.idf), h.doc_id)
+        scored = [(self.fit(query, self.entries[h.doc_id].name), h.doc_id)
                   for h in hits]
         if not scored:
             return None
         fit, code = max(scored, key=lambda s: s[0])
         return self.entries[code], fit
 
+
+    def fit(self, query: str, name: str) -> float:
+        """``name_fit`` with this index's word weights."""
+        return name_fit(query, name, self.idf, unknown=self.unknown)
 
     def elsewhere(self, query: str, held: Sequence[str], twin: Callable[[str], str | None], *,
                   fit: float, margin: float, twin_fit: float) -> NationalRef | None:
@@ -112,10 +121,10 @@ class NationalNames:
         if found is None or found[1] < fit:
             return None
         entry, score = found
-        if score < max((name_fit(query, h, self.idf) for h in held), default=0.0) + margin:
+        if score < max((self.fit(query, h) for h in held), default=0.0) + margin:
             return None
         same = twin(entry.name)
-        if same is not None and name_fit(entry.name, same, self.idf) >= twin_fit:
+        if same is not None and self.fit(entry.name, same) >= twin_fit:
             return None
         return NationalRef(code=entry.code, name=entry.name, agency=entry.agency,
                            field=entry.field, url=entry.url)
