@@ -64,7 +64,7 @@ class Assistant:
         clarify_coverage: float = 0.7,
         national: NationalNames | None = None,
         national_fit: float = 0.7,
-        national_margin: float = 0.15,
+        national_margin: float = 0.25,
         national_twin: float = 0.8,
     ) -> None:
         self.national_twin = national_twin

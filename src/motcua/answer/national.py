@@ -20,6 +20,8 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -50,6 +52,23 @@ class NationalEntry:
     url: str
 
 
+@lru_cache(maxsize=256)
+def _question(query: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """The question with its expansions, its content words and word pairs (cached: one
+    question is measured against a dozen names)."""
+    expanded = default_dictionary().expand(query)
+    return expanded, frozenset(content(expanded)), frozenset(phrases(syllables(expanded)))
+
+
+@lru_cache(maxsize=8192)
+def _name(name: str) -> tuple[str, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """A name's subject, its content words, words (accented and folded) and word pairs."""
+    subject = subject_of(name)
+    exact = frozenset(syllables(name))
+    return (subject, frozenset(content(subject)), exact, frozenset(fold(w) for w in exact),
+            frozenset(phrases(syllables(subject))))
+
+
 def name_fit(query: str, name: str, idf: Mapping[str, float] | None = None, *,
              unknown: float = 1.0) -> float:
     """How well a procedure name alone fits the question, 0..1: half the share of the
@@ -57,29 +76,27 @@ def name_fit(query: str, name: str, idf: Mapping[str, float] | None = None, *,
     question, each word weighted by its rarity among procedure names (``idf``, folded words:
     "rượu" says more than "cấp" or "giấy"; a word no name has weighs ``unknown``), plus a
     small bonus for a shared word pair."""
-    expanded = default_dictionary().expand(query)
-    words = set(content(expanded))
-    subject = subject_of(name)
-    name_words = set(content(subject))
+    _, words, query_phrases = _question(query)
+    _, name_words, exact, folded, name_phrases = _name(name)
     if not words or not name_words:
         return 0.0
     def weight(w: str) -> float:
         return idf.get(fold(w), unknown) if idf is not None else 1.0
-    exact = frozenset(syllables(name))
-    folded = frozenset(fold(w) for w in exact)
     hit = [w for w in words if matched([w], exact, folded)]
     question_side = sum(map(weight, hit)) / sum(map(weight, words))
-    covered = accent_aware(words, name_words)
+    covered = accent_aware(set(words), set(name_words))
     name_side = sum(map(weight, covered)) / sum(map(weight, name_words))
-    shared = len(phrases(syllables(expanded)) & phrases(syllables(subject)))
+    shared = len(query_phrases & name_phrases)
     return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.1 * min(shared, 2))
 
 
 class NationalNames:
     """The national procedures we do not hold, searchable by name."""
 
-    def __init__(self, entries: list[NationalEntry], all_names: list[str] | None = None) -> None:
+    def __init__(self, entries: list[NationalEntry], all_names: list[str] | None = None, *,
+                 held_names: Sequence[str] = ()) -> None:
         self.entries = {e.code: e for e in entries}
+        self._held_grams = set().union(*map(_grams, held_names)) if held_names else set()
         names = all_names if all_names is not None else [e.name for e in entries]
         df = Counter(w for n in names for w in {fold(s) for s in syllables(n)})
         self.idf = {w: math.log(1 + len(names) / c) for w, c in df.items()}
@@ -96,7 +113,7 @@ class NationalNames:
         """The national procedure whose name fits the question best, with its ``name_fit``."""
         if not self.entries:
             return None
-        terms = _QUERY_TERMS(default_dictionary().expand(query))
+        terms = _QUERY_TERMS(_question(query)[0])
         hits = top_hits(self._index.term_scores(terms), self._index.doc_ids, candidates)
         scored = [(self.fit(query, self.entries[h.doc_id].name), h.doc_id)
                   for h in hits]
@@ -123,11 +140,22 @@ class NationalNames:
         entry, score = found
         if score < max((self.fit(query, h) for h in held), default=0.0) + margin:
             return None
+        # The question must name something (a word or word pair) that this national name has
+        # and no name in the catalog has: "bán lẻ rượu", "mẫu E". Otherwise the national
+        # name is most likely a held procedure under the index's older wording.
+        if not (_grams(_question(query)[0]) & _grams(entry.name)) - self._held_grams:
+            return None
         same = twin(entry.name)
         if same is not None and self.fit(entry.name, same) >= twin_fit:
             return None
         return NationalRef(code=entry.code, name=entry.name, agency=entry.agency,
                            field=entry.field, url=entry.url)
+
+
+def _grams(text: str) -> set[str]:
+    """Folded content words and adjacent pairs of content words."""
+    words = [fold(w) for w in content(text)]
+    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
 
 
 def _held_issuers(rows: list[NationalProcedure], held_codes: set[str]) -> set[str]:
@@ -159,4 +187,5 @@ def load_national_names(db: Database, *, held_codes: set[str],
                if r.code not in held_codes and fold(subject_of(r.name)) not in held
                and r.issuer not in issuers]
     log.info("national index loaded", extra={"names": len(entries), "rows": len(rows)})
-    return NationalNames(entries, [r.name for r in rows] + sorted(held_names))
+    return NationalNames(entries, [r.name for r in rows] + sorted(held_names),
+                         held_names=sorted(held_names))
