@@ -140,7 +140,9 @@ def test_cli_ask_empty_home_uses_sample_and_says_so(caplog: pytest.LogCaptureFix
     assert data["status"] == "answer" and data["sample"] is True
     assert data["answer"]["code"].startswith("MAU.")
     assert SAMPLE_NOTICE in data["answer"]["text"]
-    in_use = [r for r in caplog.records if "sample catalog is in use" in r.getMessage()]
+    # one record, seen once or twice: by our handler and, when "motcua" propagates (logging
+    # not configured yet in this process), by caplog's own on the root logger
+    in_use = {id(r) for r in caplog.records if "sample catalog is in use" in r.getMessage()}
     assert len(in_use) == 1
     text = _ok(["ask", QUESTION])
     assert "Đây là dữ liệu mẫu" in " ".join(text.split())
