@@ -22,7 +22,7 @@ from motcua.privacy import redact
 from motcua.service import conversations as conv
 from motcua.store.db import Database
 
-__all__ = ["Channel", "CitizenService", "Inbound", "Reply", "commune_label"]
+__all__ = ["Channel", "CitizenService", "Inbound", "Reply", "commune_label", "resolve_commune"]
 
 log = logging.getLogger(__name__)
 Channel = Literal["web", "cli", "telegram", "zalo", "webhook"]
@@ -45,6 +45,14 @@ class Reply:
     conversation_id: str | None = None  # None when the service does not record (the CLI)
     message_id: int | None = None
     history: list[str] = field(default_factory=list)
+
+
+def resolve_commune(settings: Settings, commune: str | None) -> AdminUnit | None:
+    """The asker's commune from a code or name (none when blank), in the deployment's province
+    unless it names another; ``UnknownCommune`` says what to send."""
+    if commune is None or not commune.strip():
+        return None
+    return resolve_unit(commune, province=settings.default_province)
 
 
 def commune_label(unit: AdminUnit) -> str:
@@ -73,20 +81,14 @@ class CitizenService:
                                   hint="rút gọn, chỉ giữ ý chính", length=len(question))
         return question
 
-    def resolve_commune(self, commune: str | None) -> AdminUnit | None:
-        """The asker's commune from a code or name; ``UnknownCommune`` says what to send."""
-        if commune is None or not commune.strip():
-            return None
-        return resolve_unit(commune, province=self.settings.default_province)
-
     def handle(self, inbound: Inbound) -> Reply:
         question = self._question(inbound.text)
-        unit = self.resolve_commune(inbound.commune)
+        unit = resolve_commune(self.settings, inbound.commune)
         history: list[str] = []
         if inbound.conversation_id and self.db is not None:
             history, known = conv.context(self.db, inbound.conversation_id)
             if unit is None and known:
-                unit = self.resolve_commune(known)
+                unit = resolve_commune(self.settings, known)
         response = self.assistant.ask(question, commune=commune_label(unit) if unit else None,
                                       history=history)
         log.info("ask", extra={"status": response.status, "channel": inbound.channel,

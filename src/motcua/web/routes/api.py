@@ -18,9 +18,9 @@ from motcua._errors import NotFound
 from motcua._settings import QUESTION_CHARS_CEILING
 from motcua.answer.schema import AskResponse, ProcedureRef
 from motcua.communes.registry import counter_for, where_facts
-from motcua.communes.units import AdminUnit, resolve_unit
+from motcua.communes.units import resolve_unit
 from motcua.service import conversations as conv
-from motcua.service.citizens import CitizenService, Inbound
+from motcua.service.citizens import CitizenService, Inbound, resolve_commune
 from motcua.web.deps import AssistantDep, DbDep, StateDep
 
 __all__ = ["router"]
@@ -54,12 +54,6 @@ class HandoverRequest(BaseModel):
     note: str = Field(default="", max_length=1000)
 
 
-def _unit(state: StateDep, commune: str | None) -> AdminUnit | None:
-    if commune is None or not commune.strip():
-        return None
-    return resolve_unit(commune, province=state.settings.default_province)
-
-
 @router.post("/ask", response_model=AskResponse, responses={
     422: {"description": "invalid question or unknown commune"},
     404: {"description": "unknown conversation_id"}, 429: {"description": "rate limited"}})
@@ -89,7 +83,7 @@ def procedures(
     commune: Annotated[str | None, Query(max_length=120)] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> ProcedureList:
-    unit = _unit(state, commune)
+    unit = resolve_commune(state.settings, commune)
     refs = assistant.search(q, level=level, field=field, limit=limit)
     profile = state.registry.get(unit.code) if unit else None
     items = []
@@ -112,7 +106,7 @@ def procedure(
     commune: Annotated[str | None, Query(max_length=120)] = None,
 ) -> dict[str, Any]:
     """The parsed procedure; with ``commune``, where to file it there (``where``)."""
-    unit = _unit(state, commune)
+    unit = resolve_commune(state.settings, commune)
     proc = assistant.get(code)
     out = proc.to_dict()
     profile = state.registry.get(unit.code) if unit else None
