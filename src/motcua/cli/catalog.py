@@ -18,6 +18,17 @@ from motcua.cli._apps import catalog_app
 from motcua.cli._output import console, err_console, print_json
 
 
+def _counts_table(title: str, imported: int, updated: tuple[str, int], unchanged: int) -> Table:
+    """The table both imports print first: new, updated and unchanged records."""
+    table = Table(title=title)
+    table.add_column("kết quả")
+    table.add_column("số lượng", justify="right")
+    table.add_row("mới", str(imported))
+    table.add_row(updated[0], str(updated[1]))
+    table.add_row("không đổi", str(unchanged))
+    return table
+
+
 @catalog_app.command("import")
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="tệp JSON, danh sách xlsx hoặc thư mục")],
@@ -40,12 +51,8 @@ def import_(
     if as_json:
         print_json(data)
         return
-    table = Table(title="Kết quả nhập danh mục thủ tục")
-    table.add_column("kết quả")
-    table.add_column("số lượng", justify="right")
-    table.add_row("mới", str(report.imported))
-    table.add_row("cập nhật (giữ bản cũ)", str(report.updated))
-    table.add_row("không đổi", str(report.unchanged))
+    table = _counts_table("Kết quả nhập danh mục thủ tục", report.imported,
+                          ("cập nhật (giữ bản cũ)", report.updated), report.unchanged)
     if report.retired:
         table.add_row("dữ liệu mẫu đã gỡ (MAU.*)", str(report.retired))
     for reason, n in data["skipped_by_reason"].items():
@@ -80,12 +87,8 @@ def import_index(
     if as_json:
         print_json(report.to_dict())
         return
-    table = Table(title="Kết quả nhập danh sách thủ tục quốc gia")
-    table.add_column("kết quả")
-    table.add_column("số lượng", justify="right")
-    table.add_row("mới", str(report.imported))
-    table.add_row("cập nhật", str(report.updated))
-    table.add_row("không đổi", str(report.unchanged))
+    table = _counts_table("Kết quả nhập danh sách thủ tục quốc gia", report.imported,
+                          ("cập nhật", report.updated), report.unchanged)
     for reason, n in report.skipped.most_common():
         table.add_row(f"bỏ qua: {reason}", str(n))
     if report.no_url:
