@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from motcua._errors import InputError, NotFound
 from motcua.catalog.sample import SAMPLE_CODE_PREFIX, is_sample_code
-from motcua.store import generation
 from motcua.store.db import Database
 from motcua.store.models import Procedure, ProcedureVersion
 
@@ -78,11 +77,10 @@ def catalog_counts(session: Session) -> CatalogCounts:
 
 def _delete(session: Session, where: ColumnElement[bool],
             version_where: ColumnElement[bool]) -> None:
-    """Delete procedures and their kept versions with bulk statements, bumping the generation
-    (bulk statements bypass the ORM hook that bumps it for single rows)."""
+    """Delete procedures and their kept versions with bulk statements; the store's bulk hook
+    (``generation._bump_on_bulk``) raises the catalog generation in this transaction."""
     session.execute(delete(ProcedureVersion).where(version_where))
     session.execute(delete(Procedure).where(where))
-    generation.bump(session, generation.CATALOG)
 
 
 def retire_sample(session: Session) -> int:
