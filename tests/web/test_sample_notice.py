@@ -84,3 +84,21 @@ def test_app_from_env_empty_home_serves_sample_and_says_so(monkeypatch) -> None:
         assert c.get("/readyz").status_code == 200
         data = c.post("/api/v1/ask", json={"question": QUESTION}).json()
     assert data["sample"] is True and data["procedures"][0]["code"].startswith("MAU.")
+
+
+def test_served_assistant_names_national_procedure_not_held(db: Database) -> None:
+    """The server builds its assistant like the CLI: with the imported national names."""
+    from motcua.store.national import NationalProcedure
+
+    ensure_sample(get_settings(), db=db)
+    with db.session() as s:
+        s.add(NationalProcedure(
+            code="2.000620", name="Cấp Giấy phép bán lẻ rượu", issuer="Bộ Công thương",
+            agency="Phòng Kinh tế", field="Lưu thông hàng hóa trong nước", source="t",
+            url="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html"
+                "?ma_thu_tuc=1889"))
+    settings = get_settings().model_copy(update={"rate_limit_per_minute": 1000})
+    c = TestClient(create_app(settings, db=db))  # no assistant given: the served one
+    data = c.post("/api/v1/ask", json={"question": "xin giấy phép bán lẻ rượu ở đâu"}).json()
+    assert (data["status"], data["reason"]) == ("abstain", "not_in_catalog")
+    assert data["national"]["code"] == "2.000620"

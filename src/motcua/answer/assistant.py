@@ -33,7 +33,7 @@ from motcua.store.db import Database, open_database
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
 
-__all__ = ["Assistant", "load_assistant"]
+__all__ = ["Assistant", "assistant_for", "load_assistant"]
 
 log = logging.getLogger(__name__)
 _PARENS = re.compile(r"\([^()]*\)")
@@ -305,6 +305,13 @@ def load_assistant(settings: Settings | None = None, *, where_provider: WherePro
     db = db or open_database(settings.db_url)
     # rebuilt first when it is not at the store's generation (a killed import, a corrupt file)
     index = load_index(db, settings.index_dir, lock_seconds=settings.index_lock_seconds)
+    return assistant_for(index, db, settings, where_provider=where_provider)
+
+
+def assistant_for(index: ProcedureIndex, db: Database, settings: Settings, *,
+                  where_provider: WhereProvider | None = None) -> Assistant:
+    """The assistant over a loaded index: what the CLI and each server worker build (a new
+    one per index the server swaps in), with the national names it does not hold."""
     national = load_national_names(db, held_codes={d.code for d in index.docs},
                                    held_names={d.name for d in index.docs})
     return Assistant(index, ProcedureRepository(db), where_provider=where_provider,

@@ -87,11 +87,9 @@ class ServiceState:
         return self._procedures
 
     def _make_assistant(self, index: ProcedureIndex) -> AssistantProtocol:
-        from motcua.answer.assistant import Assistant
-        from motcua.catalog.indexing import ProcedureRepository
+        from motcua.answer.assistant import assistant_for
 
-        return Assistant(index, ProcedureRepository(self.db), where_provider=self.registry,
-                         max_chars=self.settings.max_question_chars)
+        return assistant_for(index, self.db, self.settings, where_provider=self.registry)
 
     def documents(self) -> DocumentService | None:
         """This worker's one documents service (one cached index), None without the room."""
