@@ -46,12 +46,10 @@ _NOTHING_IMPORTED = "chưa nhập văn bản nào"
 
 
 def _has_documents(db: Database) -> bool:
-    from sqlalchemy import select
-
-    from motcua.store.documents import DocumentRow
+    from motcua.documents.store import count_documents
 
     with db.session() as session:
-        return session.scalar(select(DocumentRow.id).limit(1)) is not None
+        return count_documents(session) > 0
 
 
 def _ok(status: IndexStatus) -> bool:

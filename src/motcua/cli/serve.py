@@ -57,6 +57,7 @@ def serve(
     purged = purge_conversations(db, older_than_days=settings.conversation_retention_days)
     db.dispose()
     os.environ["MOTCUA_SAMPLE"] = "0"  # seeded once here, not by every worker
+    os.environ["MOTCUA_SAMPLE_FALLBACK"] = "0"  # nor the fallback (app_from_env would redo it)
     err_console.print(f"motcua: http://{host}:{port}/ (cán bộ: /console, API: /docs); "
                       f"{workers} worker(s); {purged} hội thoại quá hạn đã xóa")
     uvicorn.run("motcua.web.app:app_from_env", factory=True, host=host, port=port,

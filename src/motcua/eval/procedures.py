@@ -188,10 +188,9 @@ class ProcedureEval:
         return out
 
     def _converse(self, turns: Sequence[str]) -> tuple[AskResponse, float]:
-        """Send each turn in one conversation (earlier turns as history, as the service does);
-        the final response and its latency in ms."""
-        for n, turn in enumerate(turns[:-1]):
-            self.assistant.ask(turn, history=list(turns[:n]))
+        """The final turn with the earlier ones as its history, as the service sends it (the
+        assistant keeps no state between turns, so earlier answers change nothing); the
+        response and its latency in ms."""
         start = time.perf_counter()
         response = self.assistant.ask(turns[-1], history=list(turns[:-1]))
         return response, (time.perf_counter() - start) * 1000

@@ -107,8 +107,8 @@ def record_exchange(db: Database, *, question: str, response: AskResponse,
                     commune_name: str | None = None, channel: str = "web") -> Exchange:
     """Store the citizen's question (redacted) and the assistant's answer in one transaction."""
     now = utcnow()
-    question_text, answer_text = redact(question), redact(response.message)
     stored = _stored_response(response)
+    question_text, answer_text = redact(question), stored["message"]  # redacted once, above
     top = response.answer.code if response.answer else (
         response.procedures[0].code if response.procedures else None)
 
@@ -173,7 +173,7 @@ def request_handover(db: Database, *, conversation_id: str, note: str = "") -> s
 
 
 def _handover(db: Database, conversation_id: str, note: str) -> str:
-    now = utcnow()
+    now, note = utcnow(), redact(note)
     with write_session(db) as s:
         conv = _conversation(s, conversation_id)
         row = s.scalars(select(Handover).where(
@@ -182,15 +182,15 @@ def _handover(db: Database, conversation_id: str, note: str) -> str:
         if row is None:
             row = Handover(conversation_id=conversation_id, commune_code=conv.commune_code,
                            commune_name=conv.commune_name, status="waiting",
-                           note=redact(note), created_at=now, updated_at=now)
+                           note=note, created_at=now, updated_at=now)
             s.add(row)
         else:
             row.status, row.updated_at = "waiting", now
             if note:
-                row.note = redact(note)
+                row.note = note
         conv.status, conv.updated_at = "handover", now
         if note:
-            s.add(Message(conversation_id=conversation_id, role="citizen", text=redact(note),
+            s.add(Message(conversation_id=conversation_id, role="citizen", text=note,
                           created_at=now))
         return row.status
 
