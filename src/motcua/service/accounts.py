@@ -36,7 +36,6 @@ __all__ = [
     "change_own_password",
     "create_api_key",
     "create_user",
-    "get_user",
     "list_api_keys",
     "list_audit",
     "list_users",
@@ -96,15 +95,10 @@ def authenticate(db: Database, username: str, password: str, *,
         exists = user is not None
         found = None if user is None or not user.active else (
             UserInfo(user.id, user.username, user.role, user.commune_code), user.password_hash)
-    ok, rehash = False, None
-    if found is None:
-        with contextlib.suppress(VerificationError, InvalidHashError):
-            _hasher.verify(_DUMMY_HASH, password or "")
-    else:
-        with contextlib.suppress(VerificationError, InvalidHashError):
-            ok = _hasher.verify(found[1], password or "")
-        if ok and _hasher.check_needs_rehash(found[1]):
-            rehash = _hasher.hash(password)
+    ok = _verify(found[1] if found is not None else None, password) and found is not None
+    rehash = None
+    if ok and found is not None and _hasher.check_needs_rehash(found[1]):
+        rehash = _hasher.hash(password)
     detail = {"address": address[:64]} if address else {}
     with write_session(db) as s:
         if ok and found is not None:
@@ -118,12 +112,12 @@ def authenticate(db: Database, username: str, password: str, *,
         return None
 
 
-def get_user(db: Database, user_id: int) -> UserInfo | None:
-    with db.session() as s:
-        user = s.get(User, user_id)
-        if user is None or not user.active:
-            return None
-        return UserInfo(user.id, user.username, user.role, user.commune_code)
+def _verify(stored: str | None, password: str | None) -> bool:
+    """Whether ``password`` matches ``stored``; without a stored hash a dummy one is checked,
+    so that an unknown or locked account takes as long to refuse as a wrong password."""
+    with contextlib.suppress(VerificationError, InvalidHashError):
+        return bool(_hasher.verify(stored or _DUMMY_HASH, password or ""))
+    return False
 
 
 def _check_password(password: str) -> None:
@@ -184,11 +178,8 @@ def change_own_password(db: Database, user: UserInfo, current: str, new: str) ->
     one for the browser that asked)."""
     with db.session() as s:
         row = s.get(User, user.id)
-        stored = row.password_hash if row is not None and row.active else _DUMMY_HASH
-    ok = False
-    with contextlib.suppress(VerificationError, InvalidHashError):
-        ok = _hasher.verify(stored, current or "")
-    if not ok:
+        stored = row.password_hash if row is not None and row.active else None
+    if not (_verify(stored, current) and stored is not None):
         raise Unauthorized("mật khẩu hiện tại không đúng", hint="nhập lại mật khẩu đang dùng")
     _check_password(new)
     if new == current:

@@ -34,6 +34,7 @@ from limits.errors import StorageError
 from motcua._errors import ConfigError
 from motcua._settings import Settings
 from motcua.web.limit_sqlite import SQLiteStorage
+from motcua.web.sessions import COOKIE
 
 __all__ = ["POLL_FACTOR", "Limiter", "build_limiter", "person_key"]
 
@@ -45,7 +46,6 @@ Receive = Callable[[], Awaitable[Message]]
 _RETRY_SECONDS = 5.0
 LIMITS_FILE = "limits.db"
 POLL_FACTOR = 4  # polls per question: a reply is polled for every few seconds
-SESSION_COOKIE = "motcua_session"  # motcua.web.sessions.COOKIE
 _CONV_ID = re.compile(r"[0-9a-f]{32}")
 _CONV_PATH = re.compile(r"/conversations/([0-9a-f]{32})(?:/|$)")
 _PEEK_MAX = 16_384  # JSON bodies read for their conversation_id (larger: the address is used)
@@ -171,7 +171,7 @@ async def person_key(scope: MutableMapping[str, Any], receive: Receive, address:
     ``verify_session`` checks a console cookie's signature only (no database read); what
     passes is a login this server issued, which is all a limit key needs.
     """
-    cookie = _cookie(scope, SESSION_COOKIE)
+    cookie = _cookie(scope, COOKIE)
     if cookie and verify_session is not None:
         session = verify_session(cookie)
         if session is not None:  # hashed: a limit store never holds a usable session token
