@@ -21,6 +21,7 @@ from motcua.answer._protocol import WhereProvider
 from motcua.answer._words import accent_aware, content, distinct, matched, phrases
 from motcua.answer.card import CardBuilder
 from motcua.answer.dialogue import age_facts, is_aspect_question, new_words, topic_of
+from motcua.answer.families import Families, default_families
 from motcua.answer.guard import guard_reason
 from motcua.answer.messages import MESSAGES, clarify_question, not_in_catalog
 from motcua.answer.national import NationalNames, load_national_names
@@ -28,6 +29,7 @@ from motcua.answer.schema import AskResponse, NationalRef, ProcedureRef
 from motcua.catalog.indexing import ProcedureRepository, load_index
 from motcua.catalog.model import ParsedProcedure
 from motcua.catalog.sample import is_sample_code
+from motcua.search._protocol import Hit
 from motcua.search.procedures import ProcedureIndex, subject_of
 from motcua.store.db import Database, open_database
 from motcua.text.abbreviations import default_dictionary
@@ -66,7 +68,9 @@ class Assistant:
         national_fit: float = 0.7,
         national_margin: float = 0.25,
         national_twin: float = 0.8,
+        families: Families | None = None,
     ) -> None:
+        self.families = families if families is not None else default_families()
         self.national_twin = national_twin
         self.national = national
         self.national_fit = national_fit
@@ -128,7 +132,7 @@ class Assistant:
         if reason:
             return self._abstain(reason)
         query = self._query(question, history)
-        hits = self.index.search(query, 10)
+        hits = self._search(query)
         refs = [self._ref(h.doc_id, h.score) for h in hits]
         intent = self._has_intent(query)
         elsewhere = self._elsewhere(query, refs) if intent else None
@@ -170,6 +174,16 @@ class Assistant:
                            answer=card, citations=builder.citations)
 
     # -- internals --------------------------------------------------------------------------
+    def _search(self, query: str, limit: int = 10) -> list[Hit]:
+        """Search, then let the question's facts decide between look-alike variants (among
+        twice as many candidates, so that a plain sibling ranked lower can come up)."""
+        hits = self.index.search(query, 2 * limit)
+        return self.families.rerank(query, hits, self._name_of)[:limit]
+
+    def _name_of(self, code: str) -> str:
+        doc = self.index.doc(code)
+        return doc.name if doc else ""
+
     def _query(self, question: str, history: Sequence[str]) -> str:
         """What to search for: the turn itself, or the earlier request it refines.
 

@@ -1,0 +1,150 @@
+"""Look-alike procedures: the facts of a question decide between a family's variants.
+
+Why: the catalog holds many procedures that share a subject and differ by one qualifier
+("Đăng ký kết hôn", "... có yếu tố nước ngoài", "... tại khu vực biên giới", "... lưu động",
+"Đăng ký lại kết hôn"). Their names share almost every word, so word overlap ranks them by
+length and chance: "chồng tôi người Trung Quốc, đăng ký kết hôn" got the domestic marriage, and
+"đăng ký kết hôn" alone could get the foreign one. The deciding fact is rarely a word of the
+name: a nationality, "sổ lưu không còn", "ốm nặng không đi được", "hết hạn", "bị mất".
+
+The rule is one for all families, with the vocabulary as data (``data/qualifiers.yaml``): a
+variant whose qualifier the question states gains, a variant whose qualifier it does not state
+loses to its plain sibling (a person at a commune counter most often needs the plain case), and
+one whose qualifier the question rules out ("cả hai đều là người Việt") loses more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from motcua.search._protocol import Hit
+from motcua.text.normalize import fold
+
+__all__ = ["Families", "Qualifier", "default_families"]
+
+
+def _pattern(text: str, **subst: str) -> re.Pattern[str]:
+    """A folded, whole-word regular expression from a YAML phrase list."""
+    flat = " ".join(str(text).split())
+    flat = re.sub(r"\s*\|\s*", "|", flat)
+    for key, value in subst.items():
+        flat = flat.replace("{" + key + "}", value)
+    return re.compile(rf"(?<!\w)(?:{fold(flat)})(?!\w)")
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """One qualifier of a family: what marks it in a name, what states or rules out its fact."""
+
+    key: str
+    label: str
+    name: re.Pattern[str]
+    facts: re.Pattern[str]
+    against: re.Pattern[str] | None = None
+    marked: bool = True  # False: the default case, costs nothing when its fact is not stated
+    group: str | None = None
+
+    def in_name(self, folded_name: str) -> bool:
+        return bool(self.name.search(folded_name))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question says about the qualifiers: stated and ruled-out keys."""
+
+    stated: frozenset[str]
+    ruled_out: frozenset[str]
+
+
+class Families:
+    """Re-ranks search hits by the qualifiers their names carry and the question's facts.
+
+    ``bonus`` and ``penalty`` are shares of the best hit's score, so that they weigh the same
+    against any question; ``max_penalties`` bounds what one name with many qualifiers loses.
+    """
+
+    def __init__(self, qualifiers: Sequence[Qualifier], *, bonus: float = 0.15,
+                 penalty: float = 0.12, against_penalty: float = 0.3,
+                 max_penalties: int = 2) -> None:
+        self.qualifiers = list(qualifiers)
+        self.bonus, self.penalty = bonus, penalty
+        self.against_penalty, self.max_penalties = against_penalty, max_penalties
+        self._names: dict[str, tuple[str, ...]] = {}
+
+    def read(self, question: str) -> Reading:
+        text = " ".join(fold(question).split())
+        ruled = {q.key for q in self.qualifiers if q.against and q.against.search(text)}
+        # A question that uses a variant's own marking words ("có yếu tố nước ngoài",
+        # "lưu động", "cấp đổi") states it as surely as one that gives the fact.
+        stated = {q.key for q in self.qualifiers if q.key not in ruled
+                  and (q.facts.search(text) or q.name.search(text))}
+        return Reading(frozenset(stated), frozenset(ruled))
+
+    def qualifiers_of(self, name: str) -> tuple[str, ...]:
+        """The qualifier keys a procedure name carries; a name that lists several acts of one
+        group ("cấp, gia hạn, cấp lại, cấp đổi ...") covers them all and carries none of them."""
+        found = self._names.get(name)
+        if found is None:
+            folded = " ".join(fold(name).split())
+            keys = [q for q in self.qualifiers if q.in_name(folded)]
+            groups: dict[str, int] = {}
+            for q in keys:
+                if q.group:
+                    groups[q.group] = groups.get(q.group, 0) + 1
+            found = tuple(q.key for q in keys if not q.group or groups[q.group] == 1)
+            self._names[name] = found
+        return found
+
+    def adjustment(self, reading: Reading, name: str) -> float:
+        """The share of the best score this name gains (positive) or loses (negative)."""
+        by_key = {q.key: q for q in self.qualifiers}
+        gain, losses = 0.0, 0
+        for key in self.qualifiers_of(name):
+            if key in reading.stated:
+                gain += self.bonus
+            elif key in reading.ruled_out:
+                gain -= self.against_penalty
+            elif by_key[key].marked:
+                losses += 1
+        return gain - self.penalty * min(losses, self.max_penalties)
+
+    def rerank(self, question: str, hits: Sequence[Hit],
+               name_of: Callable[[str], str]) -> list[Hit]:
+        """``hits`` re-scored and re-sorted (stable: equal scores keep the search order)."""
+        if not hits:
+            return []
+        reading = self.read(question)
+        top = max(h.score for h in hits)
+        rescored = [replace(h, score=h.score + top * self.adjustment(reading, name_of(h.doc_id)))
+                    for h in hits]
+        order = sorted(range(len(rescored)), key=lambda i: -rescored[i].score)
+        return [rescored[i] for i in order]
+
+
+def _load(text: str) -> list[Qualifier]:
+    data = yaml.safe_load(text)
+    countries = " ".join(str(data.get("countries", "")).split()).replace(" |", "|")
+    countries = re.sub(r"\s*\|\s*", "|", countries)
+    out = []
+    for entry in data["qualifiers"]:
+        out.append(Qualifier(
+            key=entry["key"], label=entry["label"],
+            name=_pattern(entry["name"]),
+            facts=_pattern(entry["facts"], countries=fold(countries)),
+            against=_pattern(entry["against"], countries=fold(countries))
+            if entry.get("against") else None,
+            marked=bool(entry.get("marked", True)), group=entry.get("group")))
+    return out
+
+
+@cache
+def default_families() -> Families:
+    """The qualifiers shipped in the package (``answer/data/qualifiers.yaml``)."""
+    text = resources.files("motcua.answer").joinpath("data/qualifiers.yaml").read_text("utf-8")
+    return Families(_load(text))
