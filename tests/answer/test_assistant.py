@@ -66,6 +66,10 @@ def test_assistant_get_unknown_code_raises(assistant: Assistant) -> None:
         assistant.get("NOPE")
 
 
-def test_assistant_commune_appears_in_where(assistant: Assistant) -> None:
+def test_assistant_commune_kept_on_where_facts_every_one_cited(assistant: Assistant) -> None:
+    # Without a commune profile "where" comes from the record's agency field, cited; the
+    # commune is carried, never written into an uncited "Bộ phận Một cửa ... của <xã>".
     r = assistant.ask("đăng ký khai sinh", commune="Phường Lương Văn Tri")
-    assert any("Lương Văn Tri" in w.text for w in r.answer.where)
+    assert r.answer.where and all(w.cite and w.commune == "Phường Lương Văn Tri"
+                                  for w in r.answer.where)
+    assert not any("Lương Văn Tri" in w.text for w in r.answer.where)

@@ -26,6 +26,7 @@ from motcua.answer.guard import guard_reason
 from motcua.answer.messages import MESSAGES, clarify_question, not_in_catalog
 from motcua.answer.national import NationalNames, load_national_names
 from motcua.answer.schema import AskResponse, NationalRef, ProcedureRef
+from motcua.answer.short import aspect_of
 from motcua.catalog.indexing import ProcedureRepository, load_index
 from motcua.catalog.model import ParsedProcedure
 from motcua.catalog.sample import is_sample_code
@@ -168,7 +169,9 @@ class Assistant:
         stored = self.repo.get(hits[0].doc_id)
         builder = CardBuilder(stored)
         where = self.where_provider(commune, stored.parsed) if self.where_provider else []
-        card = builder.build(where, commune)
+        followup = bool(topic_of(history)) and is_aspect_question(question)
+        card = builder.build(where, commune, question=question,
+                             aspect=aspect_of(question) if followup else None)
         message = MESSAGES["sample" if is_sample_code(card.code) else "answer"]
         return AskResponse(status="answer", message=message, procedures=refs,
                            answer=card, citations=builder.citations)

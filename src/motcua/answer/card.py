@@ -7,19 +7,24 @@ against the catalog record it came from, and ``motcua eval`` checks them all.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from motcua.answer.messages import SAMPLE_NOTICE
+from motcua.answer.render import details_text, short_text
 from motcua.answer.schema import (
     AnswerCard,
+    Aspect,
     ChannelFact,
     Citation,
     LegalFact,
     PaperFact,
+    ShortFact,
     WhereFact,
 )
+from motcua.answer.short import ShortBuilder, agency_field
 from motcua.catalog.indexing import StoredProcedure
 from motcua.catalog.model import (
     F_ADDRESS,
-    F_AGENCY,
     F_CHANNELS,
     F_DOSSIER,
     F_LEGAL,
@@ -31,7 +36,7 @@ from motcua.catalog.sample import is_sample_code
 __all__ = ["CardBuilder"]
 
 _LEVEL_NAMES = {"xa": "cấp xã", "tinh": "cấp tỉnh", "bo": "cấp bộ", "khac": "cơ quan khác"}
-_MAX_PAPERS = 30
+_MAX_PAPERS = 200  # the details hold every paper (the short card holds what fits)
 _MAX_LEGAL = 12
 
 
@@ -52,7 +57,11 @@ class CardBuilder:
                                            quote=quote, version=self.stored.version))
         return self._ids[key]
 
-    def build(self, where: list[WhereFact], commune: str | None) -> AnswerCard:
+    def build(self, where: list[WhereFact], commune: str | None, *, question: str = "",
+              aspect: Aspect | None = None, today: dt.date | None = None) -> AnswerCard:
+        """The card; ``where``: the commune profile's facts. ``question`` lets the short card
+        keep what concerns the asker; ``aspect`` (a follow-up about one thing) makes the short
+        card that one fact; ``today`` decides which dated fee reductions apply."""
         p = self.stored.parsed
         facts = [
             (is_note(d), PaperFact(name=d.name, count=d.count_text, case=d.case,
@@ -67,6 +76,7 @@ class CardBuilder:
             LegalFact(number=lb.number, title=lb.title, cite=self.cite(F_LEGAL, lb.number))
             for lb in p.legal_basis[:_MAX_LEGAL]
         ]
+        local = where
         where = where or self._default_where(commune)
         warnings = self._warnings(channels)
         online = ""
@@ -76,9 +86,15 @@ class CardBuilder:
         card = AnswerCard(
             code=p.code, name=p.name, levels=list(p.levels), field=p.field, url=p.url,
             text="", papers=papers, notes=notes, channels=channels, where=where, online=online,
-            legal_basis=legal, warnings=warnings,
+            legal_basis=legal, warnings=warnings, aspect=aspect,
         )
-        card.text = render_text(card)
+        shorter = ShortBuilder(p, self.cite, question=question, today=today,
+                               raw=self.stored.raw)
+        card.short_facts = shorter.facts(local, aspect)
+        if is_sample_code(p.code):
+            card.short_facts.append(ShortFact(kind="check", text=f"⚠ {SAMPLE_NOTICE}"))
+        card.text = details_text(card)
+        card.short = short_text(card)
         return card
 
     def _channel(self, c: Channel) -> ChannelFact:
@@ -93,23 +109,23 @@ class CardBuilder:
         )
 
     def _default_where(self, commune: str | None) -> list[WhereFact]:
+        """Where to go, from the record's own agency and address fields, each cited; a line
+        of our own only when the record names no agency (then it says to ask)."""
         p = self.stored.parsed
         out: list[WhereFact] = []
-        if "xa" in p.levels:
-            place = commune or "xã/phường nơi bạn cư trú"
-            out.append(WhereFact(
-                text=f"Bộ phận Một cửa (Trung tâm phục vụ hành chính công) của {place}.",
-                commune=commune))
-        elif p.levels:
-            names = ", ".join(_LEVEL_NAMES.get(lv, lv) for lv in p.levels)
-            out.append(WhereFact(text=f"Thủ tục thực hiện ở {names}, không làm tại xã.",
-                                 commune=commune))
         for agency in p.agencies[:2]:
-            out.append(WhereFact(text=f"Cơ quan thực hiện: {agency}",
-                                 cite=self.cite(F_AGENCY, agency)))
+            out.append(WhereFact(text=f"Cơ quan thực hiện: {agency}", commune=commune,
+                                 cite=self.cite(agency_field(self.stored.raw, agency), agency)))
         if p.address:
-            out.append(WhereFact(text=f"Địa chỉ tiếp nhận: {p.address}",
+            out.append(WhereFact(text=f"Địa chỉ tiếp nhận: {p.address}", commune=commune,
                                  cite=self.cite(F_ADDRESS, p.address)))
+        if not out and "xa" in p.levels:
+            out.append(WhereFact(text="Danh mục không ghi cơ quan tiếp nhận; hãy hỏi bộ phận "
+                                      "một cửa của xã/phường nơi bạn cư trú.", commune=commune))
+        elif not out and p.levels:
+            names = ", ".join(_LEVEL_NAMES.get(lv, lv) for lv in p.levels)
+            out.append(WhereFact(text=f"Thủ tục thực hiện ở {names}; danh mục không ghi cơ "
+                                      "quan tiếp nhận.", commune=commune))
         return out
 
     def _warnings(self, channels: list[ChannelFact]) -> list[str]:
@@ -125,39 +141,3 @@ class CardBuilder:
         if not p.channels:
             out.append("Danh mục chưa có thông tin về cách nộp, phí và thời hạn; hãy hỏi cán bộ.")
         return out
-
-
-def render_text(card: AnswerCard) -> str:
-    """The card as plain Vietnamese text (chat channels, the CLI without --json)."""
-    lines = [f"Thủ tục: {card.name} (mã {card.code})"]
-    if card.papers:
-        lines.append("Giấy tờ cần chuẩn bị:")
-        for paper in card.papers:
-            extra = f" — {paper.count}" if paper.count else ""
-            case = f" [{paper.case}]" if paper.case else ""
-            lines.append(f"  ☐ {paper.name}{extra}{case}")
-    if card.notes:
-        lines.append("Lưu ý về hồ sơ:")
-        lines.extend(f"  • {note.name}" for note in card.notes)
-    if card.channels:
-        lines.append("Cách nộp, thời hạn và phí:")
-        for ch in card.channels:
-            lines.append(f"  • {ch.label}: thời hạn {ch.time}; phí, lệ phí: {ch.fee}")
-            if ch.fee_note:
-                lines.append(f"    ({ch.fee_note})")
-    if card.where:
-        lines.append("Nơi nộp:")
-        lines.extend(f"  • {w.text}" for w in card.where)
-    if card.online:
-        lines.append(card.online)
-    if card.legal_basis:
-        lines.append("Căn cứ pháp lý:")
-        lines.extend(f"  • {lb.number}: {lb.title}" for lb in card.legal_basis)
-    lines.extend(f"⚠ {w}" for w in card.warnings)
-    if is_sample_code(card.code):
-        lines.append(f"⚠ {SAMPLE_NOTICE}")
-        lines.append("Nguồn: dữ liệu mẫu minh họa, không phải danh mục chính thức "
-                     f"(mã {card.code}).")
-    else:
-        lines.append(f"Nguồn: Cơ sở dữ liệu quốc gia về thủ tục hành chính, mã {card.code}.")
-    return "\n".join(lines)

@@ -21,6 +21,7 @@ __all__ = [
     "NationalRef",
     "PaperFact",
     "ProcedureRef",
+    "ShortFact",
     "WhereFact",
 ]
 
@@ -85,6 +86,30 @@ class WhereFact(BaseModel):
     cite: str | None = None
 
 
+ShortKind = Literal["name", "where", "local", "online", "fee", "time", "plan", "check", "case",
+                    "paper", "note", "more", "help"]
+Aspect = Literal["fee", "time", "online", "where", "papers"]
+
+
+class ShortFact(BaseModel):
+    """One line of the short card (``AnswerCard.short``) and the source span it states.
+
+    ``quote`` is a verbatim span of the cited field (after the parsers' whitespace clean-up);
+    ``text`` is the line as shown, in plain words around it. Lines of kind ``check`` (ask the
+    officer), ``more`` (what the details hold) and ``local`` (the commune's own profile) are
+    the assistant's or the commune's words and carry no catalog citation.
+    """
+
+    kind: ShortKind
+    text: str
+    quote: str = ""
+    cite: str | None = None
+    group: str = Field(default="", description="papers only: the case they apply in, '' = "
+                       "always")
+    computed: str = Field(default="", description="a figure worked out from the quote (a "
+                          "reduced fee), written 'RESULT = PCT% × BASE' for the checker")
+
+
 class AnswerCard(BaseModel):
     code: str
     name: str
@@ -100,6 +125,13 @@ class AnswerCard(BaseModel):
     online: str = ""
     legal_basis: list[LegalFact] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    short: str = Field(default="", description="the visible card as plain text: what a "
+                       "messaging channel sends before 'Xem chi tiết' (every line from "
+                       "``short_facts``)")
+    short_facts: list[ShortFact] = Field(default_factory=list)
+    aspect: Aspect | None = Field(default=None, description="set when a follow-up asked one "
+                                  "thing (fee, time, online, where, papers): ``short`` is "
+                                  "that one fact")
 
 
 class AskResponse(BaseModel):

@@ -41,6 +41,9 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json",
                                           help="in ra dạng JSON (lược đồ ổn định)")] = False,
     sample: SampleOpt = False,
+    details: Annotated[bool, typer.Option("--chi-tiet", "--details",
+                                          help="in cả phần chi tiết (đủ giấy tờ, lưu ý, căn "
+                                               "cứ pháp lý) sau thẻ ngắn")] = False,
 ) -> None:
     """Hỏi về một thủ tục: trả lời kèm nguồn, hỏi lại, hoặc từ chối khi không chắc."""
     from motcua.service.citizens import CitizenService, Inbound
@@ -50,10 +53,11 @@ def ask(
     if as_json:
         print_json(response.model_dump())
         return
-    _print_response(response)
+    _print_response(response, details=details)
 
 
-def _print_response(r: AskResponse) -> None:
+def _print_response(r: AskResponse, *, details: bool = False) -> None:
+    """The short card (as a chat channel sends it), the details only when asked for."""
     if r.sample:
         from motcua.answer.messages import SAMPLE_NOTICE
 
@@ -61,7 +65,12 @@ def _print_response(r: AskResponse) -> None:
     console.print(r.message)
     if r.status == "answer" and r.answer:
         console.print()
-        console.print(r.answer.text)
+        console.print(r.answer.short or r.answer.text, markup=False, highlight=False)
+        if details:
+            console.print("\n[bold]Chi tiết[/]")
+            console.print(r.answer.text, markup=False, highlight=False)
+        elif r.answer.short:
+            console.print("\n(Xem chi tiết: motcua ask --chi-tiet \"...\")", markup=False)
         return
     if r.clarify_question:
         console.print(r.clarify_question)

@@ -62,3 +62,38 @@ def procedures(
         console.print(f"[red]UNGROUNDED FACTS: {result['ungrounded_facts']}[/]")
         for ex in result["ungrounded_examples"]:
             console.print(f"  {ex}")
+
+
+@eval_app.command("cards")
+def cards(
+    files: Annotated[list[Path], typer.Argument(help="the eval JSONL files whose gold codes "
+                                                "say which procedures are asked most")],
+    top: Annotated[int, typer.Option("--top", min=1, help="how many procedures")] = 100,
+    level: Annotated[str, typer.Option(help="xa | tinh | bo")] = "xa",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    sample: Annotated[bool, typer.Option("--sample", help="against the bundled sample")] = False,
+) -> None:
+    """Short cards of the most asked procedures: length (median ≤ 700, max ≤ 1,200 ký tự),
+    every paper still in the details, ungrounded short facts (must be 0)."""
+    from motcua.catalog.indexing import ProcedureRepository
+    from motcua.eval.cards import CardEval, most_asked
+    from motcua.store.db import open_database
+
+    settings = get_settings()
+    if sample:
+        ensure_sample(settings)
+    repo = ProcedureRepository(open_database(settings.db_url))
+    result = CardEval(repo).run(most_asked(files, repo, level=level, n=top))
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title="motcua eval cards")
+    for k in ("n", "short_chars_median", "short_chars_max", "over_1200",
+              "ungrounded_short_facts", "papers_missing_from_details"):
+        table.add_column(k.replace("_", " "), justify="right")
+    table.add_row(*[str(result[k]) for k in ("n", "short_chars_median", "short_chars_max",
+                                             "over_1200", "ungrounded_short_facts",
+                                             "papers_missing_from_details")])
+    console.print(table)
+    for ex in [*result["ungrounded_examples"], *result["missing_examples"]]:
+        console.print(f"[red]  {ex}[/]")

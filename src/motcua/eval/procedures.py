@@ -19,6 +19,7 @@ from motcua._errors import ConfigError, FileFormatError
 from motcua.answer.assistant import Assistant
 from motcua.answer.schema import AskResponse
 from motcua.catalog.parse import clean
+from motcua.eval.cards import ungrounded_short
 from motcua.eval.metrics import (
     mrr_at,
     percentile,
@@ -100,7 +101,8 @@ def _norm(text: str) -> str:
 
 
 def ungrounded_facts(response: AskResponse, raw_of: Callable[[str], dict[str, Any]]) -> list[str]:
-    """The facts of an answer card whose value is not found in its cited source field."""
+    """The facts of an answer card whose value is not found in its cited source field (the
+    full card's, then the short card's: ``eval.cards.ungrounded_short``)."""
     if response.answer is None:
         return []
     cites = {c.id: c for c in response.citations}
@@ -121,7 +123,7 @@ def ungrounded_facts(response: AskResponse, raw_of: Callable[[str], dict[str, An
         source = _norm(str(raw_of(cite.code).get(cite.field, ""))) if cite else ""
         if cite is None or _norm(value) not in source or _norm(cite.quote) not in source:
             bad.append(f"{cite.code if cite else '?'}:{cite.field if cite else '?'}: {value[:80]}")
-    return bad
+    return bad + ungrounded_short(response, raw_of)  # the short card and its short names
 
 
 def _metrics(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:

@@ -1,0 +1,130 @@
+"""One answer, many renderings: the short card, the details, and a message within a limit.
+
+Why one module of plain-text renderers over the same card model: the CLI, the chat channels
+(Zalo 2,000 characters, Telegram 4,096) and the web page must say the same thing; each target
+only lays it out. The web page lays out the same ``short_facts`` in ``web/static/app.js``.
+
+Public for the channels: ``render_text(response, limit=2000) -> str``.
+"""
+
+from __future__ import annotations
+
+from motcua.answer.messages import SAMPLE_NOTICE
+from motcua.answer.schema import AnswerCard, AskResponse
+from motcua.catalog.sample import is_sample_code
+
+__all__ = ["TELEGRAM_LIMIT", "ZALO_LIMIT", "details_text", "render_text", "short_text"]
+
+ZALO_LIMIT = 2000
+TELEGRAM_LIMIT = 4096
+_OPTIONS = 5  # options of a clarifying question, as numbered lines
+_DETAILS_HINT = "Xem chi tiết (đủ giấy tờ, lưu ý, căn cứ pháp lý)"
+
+
+def short_text(card: AnswerCard) -> str:
+    """The visible card as plain text: one line per short fact, papers under a heading."""
+    lines: list[str] = []
+    papers_started = False
+    for fact in card.short_facts:
+        if fact.kind in ("paper", "case") and not papers_started:
+            lines.append("Giấy tờ cần mang:")
+            papers_started = True
+        lines.append(fact.text)
+    return "\n".join(lines)
+
+
+def details_text(card: AnswerCard) -> str:
+    """The whole record as plain Vietnamese text: what "Xem chi tiết" opens (every paper)."""
+    lines = [f"Thủ tục: {card.name} (mã {card.code})"]
+    if card.papers:
+        lines.append("Giấy tờ cần chuẩn bị:")
+        for paper in card.papers:
+            extra = f" — {paper.count}" if paper.count else ""
+            case = f" [{paper.case}]" if paper.case else ""
+            lines.append(f"  ☐ {paper.name}{extra}{case}")
+    if card.notes:
+        lines.append("Lưu ý về hồ sơ:")
+        lines.extend(f"  • {note.name}" for note in card.notes)
+    if card.channels:
+        lines.append("Cách nộp, thời hạn và phí:")
+        said: set[str] = set()
+        for ch in card.channels:
+            lines.append(f"  • {ch.label}: thời hạn {ch.time}; phí, lệ phí: {ch.fee}")
+            note = ch.fee_note.strip("() ")
+            if note and note not in said:  # the same note per channel is said once
+                said.add(note)
+                lines.append(f"    ({ch.fee_note})")
+    if card.where:
+        lines.append("Nơi nộp:")
+        lines.extend(f"  • {w.text}" for w in card.where)
+    if card.online:
+        lines.append(card.online)
+    if card.legal_basis:
+        lines.append("Căn cứ pháp lý:")
+        lines.extend(f"  • {lb.number}: {lb.title}" for lb in card.legal_basis)
+    lines.extend(f"⚠ {w}" for w in card.warnings)
+    if is_sample_code(card.code):
+        lines.append(f"⚠ {SAMPLE_NOTICE}")
+        lines.append("Nguồn: dữ liệu mẫu minh họa, không phải danh mục chính thức "
+                     f"(mã {card.code}).")
+    else:
+        lines.append(f"Nguồn: Cơ sở dữ liệu quốc gia về thủ tục hành chính, mã {card.code}.")
+    return "\n".join(lines)
+
+
+def _fit(lines: list[str], tail: list[str], limit: int) -> str:
+    """``lines`` then ``tail`` within ``limit`` characters: lines drop from the end first (a
+    line saying so replaces them), then the text is cut hard as a last resort."""
+    def joined(body: list[str]) -> str:
+        return "\n".join(body + tail)
+
+    body = list(lines)
+    dropped = 0
+    while body and len(joined(body)) > limit and len(body) > 1:
+        body.pop()
+        dropped += 1
+    if dropped:
+        body.append(f"… (còn {dropped} dòng: xem chi tiết)")
+        while len(joined(body)) > limit and len(body) > 2:
+            body.pop(-2)
+    text = joined(body)
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+def _label(name: str, limit: int = 90) -> str:
+    """A clarifying option's name, short: its parenthesis off, then cut at a word."""
+    name = " ".join(name.split())
+    if len(name) > limit:
+        name = name.split(" (")[0]
+    if len(name) > limit:
+        name = name[:limit].rsplit(" ", 1)[0] + "…"
+    return name
+
+
+def render_text(response: AskResponse, limit: int = ZALO_LIMIT) -> str:
+    """The response as one plain-text message of at most ``limit`` characters.
+
+    An answer: the short card, then the portal link as the way to the details. A question
+    back: the options as numbered lines to reply with. A refusal or handover: the message.
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    tail: list[str] = []
+    if response.sample:
+        tail.append("⚠ Dữ liệu mẫu minh họa, chưa phải danh mục chính thức.")
+    card = response.answer
+    if response.status == "answer" and card is not None:
+        lines = (card.short or card.text).splitlines()
+        if card.url and card.aspect is None:
+            tail.append(f"{_DETAILS_HINT}: {card.url}")
+        return _fit(lines, tail, limit)
+    lines = [response.message]
+    if response.status == "clarify":
+        if response.procedures:
+            lines.append("Bạn trả lời bằng số:")
+        lines += [f"{i}. {_label(p.name)}"
+                  for i, p in enumerate(response.procedures[:_OPTIONS], start=1)]
+    elif response.national is not None and response.national.url \
+            and response.national.url not in response.message:
+        lines.append(response.national.url)
+    return _fit(lines, tail, limit)
