@@ -28,6 +28,10 @@ from motcua.text.normalize import fold
 
 __all__ = ["Families", "Qualifier", "default_families"]
 
+_ENUMERATES = re.compile(r"\btruong hop\b")
+_PARENS = re.compile(r"\([^()]*\)")
+_FILLER = frozenset(["thu", "tuc", "cho", "cua", "doi", "voi", "tai", "va", "o", "co"])
+
 
 def _pattern(text: str, **subst: str) -> re.Pattern[str]:
     """A folded, whole-word regular expression from a YAML phrase list."""
@@ -75,7 +79,7 @@ class Families:
         self.qualifiers = list(qualifiers)
         self.bonus, self.penalty = bonus, penalty
         self.against_penalty, self.max_penalties = against_penalty, max_penalties
-        self._names: dict[str, tuple[str, ...]] = {}
+        self._names: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
 
     def read(self, question: str) -> Reading:
         text = " ".join(fold(question).split())
@@ -89,29 +93,55 @@ class Families:
     def qualifiers_of(self, name: str) -> tuple[str, ...]:
         """The qualifier keys a procedure name carries; a name that lists several acts of one
         group ("cấp, gia hạn, cấp lại, cấp đổi ...") covers them all and carries none of them."""
+        return self._parse(name)[0]
+
+    def _parse(self, name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        """(qualifier keys, the name's other words): the words say which family it is in."""
         found = self._names.get(name)
         if found is None:
-            folded = " ".join(fold(name).split())
-            keys = [q for q in self.qualifiers if q.in_name(folded)]
+            folded = " ".join(fold(_PARENS.sub(" ", name)).split())
+            quals = [q for q in self.qualifiers if q.in_name(folded)]
             groups: dict[str, int] = {}
-            for q in keys:
+            for q in quals:
                 if q.group:
                     groups[q.group] = groups.get(q.group, 0) + 1
-            found = tuple(q.key for q in keys if not q.group or groups[q.group] == 1)
+            keys = tuple(q.key for q in quals if not q.group or groups[q.group] == 1)
+            core = folded
+            for q in quals:
+                core = q.name.sub(" ", core)
+            words = frozenset(core.split()) - _FILLER
+            found = (keys, words)
             self._names[name] = found
         return found
 
-    def adjustment(self, reading: Reading, name: str) -> float:
-        """The share of the best score this name gains (positive) or loses (negative)."""
+    def adjustment(self, reading: Reading, name: str,
+                   siblings: Sequence[str] = ()) -> float:
+        """The share of the best score this name gains (positive) or loses (negative).
+
+        A name that enumerates cases ("... trong các trường hợp ...") carries its qualifiers
+        as one case among several: they may gain, never cost. ``siblings``: the other
+        candidates' names; a name without a stated qualifier that a sibling of its family
+        (same words once qualifiers are set aside, one name's words within the other's)
+        carries loses like a variant whose fact was not stated."""
         by_key = {q.key: q for q in self.qualifiers}
+        keys, words = self._parse(name)
         gain, losses = 0.0, 0
-        for key in self.qualifiers_of(name):
+        enumerates = bool(_ENUMERATES.search(fold(name)))
+        for key in keys:
             if key in reading.stated:
                 gain += self.bonus
             elif key in reading.ruled_out:
                 gain -= self.against_penalty
-            elif by_key[key].marked:
+            elif by_key[key].marked and not enumerates:
                 losses += 1
+        missing = reading.stated - set(keys)
+        if missing and by_key.keys() & missing:
+            for other in siblings:
+                other_keys, other_words = self._parse(other)
+                if (missing & set(other_keys) and other != name
+                        and (other_words <= words or words <= other_words)):
+                    losses += 1
+                    break
         return gain - self.penalty * min(losses, self.max_penalties)
 
     def rerank(self, question: str, hits: Sequence[Hit],
@@ -121,8 +151,9 @@ class Families:
             return []
         reading = self.read(question)
         top = max(h.score for h in hits)
-        rescored = [replace(h, score=h.score + top * self.adjustment(reading, name_of(h.doc_id)))
-                    for h in hits]
+        names = [name_of(h.doc_id) for h in hits]
+        rescored = [replace(h, score=h.score + top * self.adjustment(reading, n, names))
+                    for h, n in zip(hits, names, strict=True)]
         order = sorted(range(len(rescored)), key=lambda i: -rescored[i].score)
         return [rescored[i] for i in order]
 

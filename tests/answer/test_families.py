@@ -1,0 +1,131 @@
+"""Look-alike procedures: the question's facts decide between a family's variants.
+
+Every sentence here is our own, written for these rules (never an eval item)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from motcua.answer.assistant import Assistant
+from motcua.answer.families import Families, default_families
+from motcua.catalog.indexing import ProcedureRepository, search_doc
+from motcua.search._protocol import Hit
+from motcua.search.procedures import ProcedureIndex
+from motcua.store import Procedure, open_database
+from tests.answer.conftest import _proc
+
+_LAW = ("60/2014/QH13", "Luật Hộ tịch")
+_ID = ("26/2023/QH15", "Luật Căn cước")
+_VARIANTS = [
+    ("F.1", "Thủ tục đăng ký kết hôn"),
+    ("F.2", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài"),
+    ("F.3", "Thủ tục đăng ký kết hôn lưu động"),
+    ("F.4", "Thủ tục đăng ký lại kết hôn"),
+    ("F.5", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài tại khu vực biên giới"),
+    ("F.6", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên"),
+    ("F.7", "Cấp đổi thẻ căn cước"),
+    ("F.8", "Cấp lại thẻ căn cước"),
+    ("F.9", "Cấp tài khoản định danh điện tử cho cơ quan, tổ chức"),
+    ("F.10", "Cấp tài khoản định danh điện tử mức độ 02 cho công dân Việt Nam"),
+]
+FAMILY = [_proc(code, name, "Tờ khai", "Miễn phí", "5 Ngày làm việc", "Ngày làm việc",
+                _ID if "căn cước" in name or "định danh" in name else _LAW)
+          for code, name in _VARIANTS]
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    path: Path = tmp_path_factory.mktemp("families")
+    db = open_database(f"sqlite:///{path / 'f.db'}")
+    with db.session() as s:
+        for parsed, raw in FAMILY:
+            s.add(Procedure(code=parsed.code, name=parsed.name, levels="xa", field=parsed.field,
+                            version=1, content_hash="h", source="test", data=parsed.to_dict(),
+                            raw=raw))
+    index = ProcedureIndex()
+    index.build([search_doc(p) for p, _ in FAMILY])
+    return Assistant(index, ProcedureRepository(db))
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    # the plain case unless the question says otherwise
+    ("thủ tục đăng ký kết hôn ở xã cần giấy tờ gì", "F.1"),
+    ("hai đứa em cùng là người Việt muốn đăng ký kết hôn", "F.1"),
+    # a nationality, in several phrasings, makes it the foreign variant
+    ("anh ấy quốc tịch Hàn Quốc, chúng tôi muốn đăng ký kết hôn", "F.2"),
+    ("dang ky ket hon voi chong nguoi nhat", "F.2"),
+    ("vợ sắp cưới là Việt kiều, đăng ký kết hôn ở đâu", "F.2"),
+    # and a border with it, the border-area variant
+    ("tôi ở xã giáp biên, lấy chồng người Trung Quốc bên kia biên giới, đăng ký kết hôn", "F.5"),
+    # a mobile registration only for someone who cannot come
+    ("bố chồng tôi ốm nặng không đi được, muốn đăng ký kết hôn tại nhà", "F.3"),
+    # the register is lost: register again
+    ("đăng ký kết hôn từ năm 1990 mà xã không còn lưu sổ, giờ làm sao", "F.4"),
+    # first issue, exchange, re-issue
+    ("làm căn cước lần đầu cho con 15 tuổi", "F.6"),
+    ("thẻ căn cước của tôi hết hạn rồi", "F.7"),
+    ("cccd bi hong, muon doi the moi", "F.7"),
+    ("đánh rơi thẻ căn cước ở chợ", "F.8"),
+    # a person is not an organisation
+    ("tài khoản định danh điện tử cho tôi", "F.10"),
+])
+def test_families_fact_decides_variant(assistant: Assistant, question: str, code: str) -> None:
+    r = assistant.ask(question)
+    assert r.procedures and r.procedures[0].code == code, [p.name for p in r.procedures[:3]]
+
+
+@pytest.mark.parametrize(("question", "stated", "ruled_out"), [
+    ("chồng tôi là người Lào", {"foreign"}, set()),
+    ("tôi đi Lào Cai chơi", set(), set()),  # a Vietnamese province, not Laos
+    ("cả hai đều là người Việt Nam", {"domestic"}, {"foreign"}),
+    ("bà Nga hàng xóm nhờ hỏi", set(), set()),  # a name, not Russia
+    ("xã vẫn còn lưu sổ gốc", set(), {"reregister"}),
+    ("sổ gốc cũng không còn", {"reregister"}, set()),
+    ("mặt đường bị hỏng", {"exchange", "reissue"}, set()),
+    ("mở công ty riêng", {"organisation"}, set()),
+    ("con tôi sinh bên Nhật, có giấy khai sinh do Nhật cấp", {"abroad", "foreign"}, set()),
+    ("hai vợ chồng đều là người Việt, ly hôn ở tòa án Hàn Quốc", {"abroad"}, {"foreign"}),
+    ("tôi làm công nhân cho một công ty", set(), set()),
+])
+def test_families_read_states_and_rules_out(question: str, stated: set[str],
+                                            ruled_out: set[str]) -> None:
+    reading = default_families().read(question)
+    assert set(reading.stated) >= stated and not (set(reading.stated) & ruled_out)
+    assert set(reading.ruled_out) == ruled_out
+    if not stated:
+        assert not ({"foreign", "reregister", "organisation"} & set(reading.stated))
+
+
+@pytest.mark.parametrize(("name", "keys"), [
+    ("Thủ tục đăng ký kết hôn", ()),
+    ("Thủ tục đăng ký khai tử có yếu tố nước ngoài", ("foreign",)),
+    ("Cấp, gia hạn, cấp lại, cấp đổi chứng chỉ hành nghề", ()),  # every act: none decides
+    ("Cấp, cấp lại phù hiệu cho xe", ()),
+    ("Thay đổi nội dung đăng ký hộ kinh doanh", ("amendment",)),
+    ("Đổi giấy phép lái xe", ("exchange",)),
+    ("Nhập quốc tịch Việt Nam ở nước ngoài", ("abroad",)),
+    ("Cấp phiếu cho công dân Việt Nam, người nước ngoài cư trú tại Việt Nam", ()),
+])
+def test_families_qualifiers_of_name(name: str, keys: tuple[str, ...]) -> None:
+    assert default_families().qualifiers_of(name) == keys
+
+
+def test_families_rerank_keeps_order_without_qualifiers() -> None:
+    hits = [Hit("a", 3.0), Hit("b", 2.0), Hit("c", 2.0)]
+    names = {"a": "Đăng ký tạm trú", "b": "Đăng ký thường trú", "c": "Xóa đăng ký tạm trú"}
+    out = Families(default_families().qualifiers).rerank("tạm trú", hits, names.__getitem__)
+    assert [h.doc_id for h in out] == ["a", "b", "c"]
+
+
+def test_families_enumerated_cases_cost_nothing() -> None:
+    fam = default_families()
+    reading = fam.read("đăng ký biến động đất đai")
+    assert fam.adjustment(reading, "Đăng ký biến động trong các trường hợp cấp đổi, đính "
+                                   "chính") == 0.0
+    assert fam.adjustment(reading, "Cấp đổi giấy chứng nhận") < 0
+
+
+def test_families_rerank_empty() -> None:
+    assert default_families().rerank("x", [], str) == []
