@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from motcua.catalog.model import Fee
-from motcua.catalog.parse.channels import TINY_AMOUNT_VND
+from motcua.catalog.parse.channels import TINY_AMOUNT_VND, parse_fee_amount
 
 __all__ = ["Reduction", "active_reductions", "implausible", "plain_fee", "vnd"]
 
@@ -73,9 +73,10 @@ def plain_fee(fee: Fee) -> str:
         return ""
     if fee.free:
         return "miễn phí"
-    if fee.amount_vnd is not None and _AMOUNT.match(fee.text):
-        return vnd(fee.amount_vnd)
-    return fee.text
+    m = _AMOUNT.match(fee.text)
+    amount = fee.amount_vnd if fee.amount_vnd is not None else \
+        parse_fee_amount(m.group(1)) if m else None
+    return vnd(amount) if m and amount is not None else fee.text
 
 
 def implausible(fee: Fee) -> bool:

@@ -9,6 +9,7 @@ Public for the channels: ``render_text(response, limit=2000) -> str``.
 
 from __future__ import annotations
 
+from motcua._errors import InputError
 from motcua.answer.messages import SAMPLE_NOTICE
 from motcua.answer.schema import AnswerCard, AskResponse
 from motcua.catalog.sample import is_sample_code
@@ -108,7 +109,8 @@ def render_text(response: AskResponse, limit: int = ZALO_LIMIT) -> str:
     back: the options as numbered lines to reply with. A refusal or handover: the message.
     """
     if limit < 1:
-        raise ValueError("limit must be positive")
+        raise InputError(f"giới hạn độ dài tin nhắn không hợp lệ: {limit}",
+                         hint="dùng một số ký tự dương, ví dụ 2000 (Zalo) hoặc 4096 (Telegram)")
     tail: list[str] = []
     if response.sample:
         tail.append("⚠ Dữ liệu mẫu minh họa, chưa phải danh mục chính thức.")

@@ -15,13 +15,22 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from motcua.answer._words import content
 from motcua.answer.checklist import asked_channel, checklist
 from motcua.answer.fees import active_reductions, implausible, plain_fee, vnd
 from motcua.answer.schema import Aspect, ShortFact, WhereFact
 from motcua.answer.shorten import cut, first_sentence
-from motcua.catalog.model import F_ADDRESS, F_AGENCY, F_CHANNELS, F_LEVEL, F_NAME, Channel
+from motcua.catalog.model import (
+    F_ADDRESS,
+    F_AGENCY,
+    F_CHANNELS,
+    F_DOSSIER,
+    F_LEVEL,
+    F_NAME,
+    Channel,
+)
 from motcua.catalog.model import ParsedProcedure as Procedure
-from motcua.catalog.parse import clean
+from motcua.catalog.parse import clean, is_note
 from motcua.text.normalize import fold
 
 __all__ = ["ShortBuilder", "agency_field", "aspect_of"]
@@ -32,6 +41,8 @@ Cite = Callable[[str, str], str]
 VNEID_HELP = "Cần tài khoản VNeID mức 2 (Công an xã kích hoạt khi bạn làm căn cước)."
 BUDGET = 1000  # characters of the short card; past it papers move to the details
 _LOCAL_LINES = 3  # lines of the commune's profile (address, counter, hours) on the card
+_NOTES = 2  # dossier notes on the short card, at most
+_FOR_OFFICIALS = ("Người tiếp nhận", "Cơ quan", "Cán bộ", "Công chức")
 # Description sentences that change the plan: a verification period, the opening days.
 _HOURS = "Thời gian tiếp nhận hồ sơ: "
 _PLAN = re.compile(r"(?:xác minh|niêm yết|thẩm tra)[^.;]{0,80}?\d+ ngày|" + _HOURS)
@@ -92,7 +103,26 @@ class ShortBuilder:
             return head + parts[aspect]()
         facts = head + self._where(local) + self._online() + self._fee() + self._time()
         facts += self._plan() + checklist(self.p.dossier, self.cite, question=self.question)
-        return _within_budget(facts)
+        return _within_budget(facts + self._notes())
+
+    def _notes(self) -> list[ShortFact]:
+        """The record's dossier notes that concern the asker: those about the channel they
+        named, or sharing two words of their situation beyond the procedure's name. Notes
+        addressed to officials ("Người tiếp nhận ...") stay in the details."""
+        asked = asked_channel(self.question)
+        said = set(content(self.question)) - set(content(self.p.name))
+        out: list[ShortFact] = []
+        for item in self.p.dossier:
+            if not is_note(item):
+                continue
+            span = first_sentence(item.name, 160)
+            if not span or span.startswith(_FOR_OFFICIALS):
+                continue
+            mine = asked is not None and asked_channel(span) == asked
+            if mine or len(said & set(content(span))) >= 2:
+                out.append(ShortFact(kind="note", text=f"Lưu ý: {span}", quote=span,
+                                     cite=self.cite(F_DOSSIER, span)))
+        return out[:_NOTES]
 
     # -- lines ------------------------------------------------------------------------------
     def _name(self) -> ShortFact:
@@ -200,11 +230,7 @@ class ShortBuilder:
     def _plan(self) -> list[ShortFact]:
         """Description facts that change the plan (a 30-day verification, opening days)."""
         out: list[ShortFact] = []
-        channels = self.p.channels
-        asked = asked_channel(self.question)
-        if asked:
-            channels = [c for c in channels if c.kind == asked] or channels
-        for c in channels:
+        for c in self.p.channels:  # every channel's: a verification holds whichever is used
             for m in _PLAN.finditer(c.description):
                 starts = [i + len(sep) for sep in ("- ", "+ ", ". ")
                           if (i := c.description.rfind(sep, 0, m.start())) >= 0]
@@ -224,8 +250,8 @@ def _which(channels: list[Channel]) -> str:
 
 
 def _within_budget(facts: list[ShortFact]) -> list[ShortFact]:
-    """Papers past the budget move to the details, latest groups first, and one line says how
-    many; the lines before the checklist (where, fee, time) always stay."""
+    """Notes, then papers past the budget move to the details (latest groups first) and one
+    line says how many papers; the lines before the checklist (where, fee, time) stay."""
     def size(fs: list[ShortFact]) -> int:
         return sum(len(f.text) + 1 for f in fs)
 
@@ -234,7 +260,7 @@ def _within_budget(facts: list[ShortFact]) -> list[ShortFact]:
     kept = list(facts)
     moved = 0
     more = ShortFact(kind="more", text="")
-    while kept and kept[-1].kind in ("paper", "case") and size(kept) + 60 > BUDGET:
+    while kept and kept[-1].kind in ("note", "paper", "case") and size(kept) + 60 > BUDGET:
         moved += kept.pop().kind == "paper"
     while kept and kept[-1].kind == "case":
         kept.pop()

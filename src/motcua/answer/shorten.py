@@ -29,7 +29,7 @@ _CONDITION_STARTS = ("Trường hợp ", "Nếu ", "Đối với trường hợp
 # After a leading "Trường hợp ..." clause: where the paper itself starts.
 _THEN = (" thì phải có ", " thì phải nộp ", " thì nộp ", " thì ", " phải có ", " phải nộp ", ": ")
 _MIN_WORDS = 3
-_MIN_CHARS = 12
+_MIN_CHARS = 8
 
 
 @dataclass(frozen=True)

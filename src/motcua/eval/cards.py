@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from motcua._errors import NotFound
+from motcua._errors import FileFormatError, NotFound
 from motcua.answer.card import CardBuilder
 from motcua.answer.schema import AskResponse
 from motcua.catalog.indexing import ProcedureRepository
@@ -91,11 +91,22 @@ def most_asked(files: Iterable[Path], repo: ProcedureRepository, *, level: str =
     counts: Counter[str] = Counter()
     question: dict[str, str] = {}
     for path in files:
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
+        try:
+            lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FileFormatError(f"không đọc được {path}: {exc}", path=str(path)) from exc
+        for n_line, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            item = json.loads(line)
-            for code in item.get("gold") or ():
+            try:
+                item = json.loads(line)
+                golds = [str(c) for c in item.get("gold") or ()]
+            except (json.JSONDecodeError, AttributeError, TypeError) as exc:
+                raise FileFormatError(
+                    f"{path}:{n_line}: cần một đối tượng JSON có 'gold' ({exc})",
+                    hint='ví dụ {"id": "q1", "question": "...", "gold": ["1.001193"]}',
+                    path=str(path), line=n_line) from exc
+            for code in golds:
                 counts[code] += 1
                 turns = item.get("turns") or [item.get("question", "")]
                 question.setdefault(code, str(turns[-1]))
