@@ -126,3 +126,15 @@ def test_short_card_follow_up_in_conversation_gets_one_line(assistant) -> None:
     assert r.answer.short.splitlines()[1:] == ["Lệ phí: 15.000 đồng"]
     first = assistant.ask("đăng ký tạm trú")
     assert first.answer is not None and first.answer.aspect is None
+
+
+@pytest.mark.parametrize(("turn", "aspect"), [
+    ("nop online duoc ko", "online"), ("mất bao lâu?", "time"), ("ở đâu?", "where"),
+    ("còn lệ phí bao nhiêu?", "fee"),
+])
+def test_short_card_follow_ups_typed_loosely_get_their_fact(assistant, turn: str,
+                                                            aspect: str) -> None:
+    r = assistant.ask(turn, history=["đăng ký tạm trú"])
+    assert r.status == "answer" and r.answer is not None and r.answer.code == "T.3"
+    assert r.answer.aspect == aspect
+    assert len(r.answer.short) < 300

@@ -30,7 +30,7 @@ _ASPECT_WORDS = frozenset(fold(w) for w in syllables(
     "online trực tuyến qua mạng mạng internet điện thoại app ứng dụng vneid dịch vụ công "
     "ở đâu chỗ nào nơi nào nộp cần mang những gì giấy tờ hồ sơ gồm mẫu đơn tờ khai "
     "ai người được không có thể phải còn thế sao vậy ạ nhé với thì làm kết quả nhận trả "
-    "khi nào lúc sáng chiều thứ bảy chủ nhật giờ làm việc miễn giảm"))
+    "khi nào lúc sáng chiều thứ bảy chủ nhật giờ làm việc miễn giảm ko k hok"))
 _AGE = re.compile(r"(\d{1,3})\s*(tuoi|t\b)")
 _ADULT_AGE = 14  # the catalog's line between the two ID-card (and similar) procedures
 

@@ -113,8 +113,8 @@ class ShortBuilder:
         said = set(content(self.question)) - set(content(self.p.name))
         out: list[ShortFact] = []
         for item in self.p.dossier:
-            if not is_note(item):
-                continue
+            if not is_note(item) or item.name.rstrip().endswith(":"):
+                continue  # a paper, or the heading of a list ("... các giấy tờ sau:")
             span = first_sentence(item.name, 160)
             if not span or span.startswith(_FOR_OFFICIALS):
                 continue
