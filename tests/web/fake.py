@@ -15,6 +15,7 @@ from motcua.answer.schema import (
     Citation,
     PaperFact,
     ProcedureRef,
+    ShortFact,
     WhereFact,
 )
 from motcua.catalog.model import ParsedProcedure
@@ -50,7 +51,17 @@ class FakeAssistant:
                                     PaperFact(name="Giấy chứng sinh <b>bản gốc</b>", cite="c1")],
                 channels=[ChannelFact(kind="truc_tiep", label="Trực tiếp", time="1 Ngày làm việc",
                                       fee="Miễn phí", cite="c2")],
-                where=where or [WhereFact(text="Ủy ban nhân dân cấp xã")])
+                where=where or [WhereFact(text="Ủy ban nhân dân cấp xã")],
+                short_facts=[
+                    ShortFact(kind="name", text=BIRTH.name, quote=BIRTH.name, cite="c3"),
+                    *[ShortFact(kind="local", text=w.text) for w in where[:3]],
+                    ShortFact(kind="online", text="Hoặc nộp trực tuyến: dichvucong.gov.vn",
+                              quote="Trực tuyến", cite="c2"),
+                    ShortFact(kind="fee", text="Lệ phí: miễn phí", quote="Miễn phí", cite="c2"),
+                    ShortFact(kind="paper", text="☐ Tờ khai đăng ký khai sinh — 1 bản chính",
+                              quote="Tờ khai đăng ký khai sinh", cite="c1"),
+                    ShortFact(kind="paper", text="☐ Giấy chứng sinh <b>bản gốc</b>",
+                              quote="Giấy chứng sinh <b>bản gốc</b>", cite="c1")])
             return AskResponse(status="answer", message="Thủ tục bạn cần là đăng ký khai sinh.",
                                procedures=[ProcedureRef(code=BIRTH.code, name=BIRTH.name,
                                                         score=3.2)],

@@ -163,7 +163,8 @@ def test_citizen_page_is_light_and_has_labels(client: Client) -> None:
     assert html.count("<option value=") == 66
     assert "http://" not in html and "https://" not in html  # no CDN
     total = len(page.content) + sum(len(c.get(p).content)
-                                    for p in ("/static/app.js", "/static/app.css"))
+                                    for p in ("/static/app.js", "/static/card.js",
+                                              "/static/app.css"))
     assert total < 200_000
 
 

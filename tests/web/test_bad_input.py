@@ -109,7 +109,7 @@ def test_question_with_html_is_stored_as_text_and_page_escapes(client: Client,
         assert s.scalars(select(Message.text).where(Message.role == "citizen")).one() == evil
     page = c.get("/", params={"commune": '"><script>alert(3)</script>'})
     assert "<script>alert(3)" not in page.text
-    js = c.get("/static/app.js").text
+    js = c.get("/static/app.js").text + c.get("/static/card.js").text
     assert "innerHTML" not in js and "insertAdjacentHTML" not in js
 
 

@@ -14,6 +14,15 @@ from motcua.web.deps import StateDep
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
+# Shown on the empty page, one tap away: the questions a commune counter hears most.
+EXAMPLES = (
+    "Làm giấy khai sinh cho con cần gì?",
+    "Đăng ký kết hôn cần giấy tờ gì?",
+    "Làm lại căn cước bị mất ở đâu?",
+    "Đăng ký tạm trú cho người thuê trọ",
+    "Bố tôi mất, cần làm thủ tục gì?",
+    "Xin giấy xác nhận tình trạng hôn nhân",
+)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -30,5 +39,5 @@ def index(request: Request, state: StateDep,
         "units": state.units(), "selected": selected,
         "province": state.settings.default_province,
         "max_chars": state.settings.max_question_chars,
-        "poll_ms": state.settings.poll_interval_ms,
+        "poll_ms": state.settings.poll_interval_ms, "examples": EXAMPLES,
     })

@@ -55,71 +55,6 @@
     });
   }
 
-  function section(card, title) {
-    var s = el("section", "part");
-    s.appendChild(el("h3", null, title));
-    card.appendChild(s);
-    return s;
-  }
-
-  function renderCard(a) {
-    var card = el("article", "card");
-    card.setAttribute("aria-label", "Thủ tục " + a.name);
-    card.appendChild(el("h2", null, a.name));
-    card.appendChild(el("p", "code", "Mã thủ tục: " + a.code + (a.field ? " · " + a.field : "")));
-    if (a.papers && a.papers.length) {
-      var ps = section(card, "Giấy tờ cần chuẩn bị");
-      var lastCase = null, ul = null;
-      a.papers.forEach(function (p) {
-        if (p.case !== lastCase || !ul) {
-          if (p.case) ps.appendChild(el("p", "case", p.case));
-          ul = el("ul", "checklist");
-          ps.appendChild(ul);
-          lastCase = p.case;
-        }
-        var li = el("li");
-        var box = el("input");
-        box.type = "checkbox";
-        box.setAttribute("aria-label", "Đã có: " + p.name);
-        li.appendChild(box);
-        li.appendChild(el("span", null, p.name + (p.count ? " (" + p.count + ")" : "")));
-        ul.appendChild(li);
-      });
-    }
-    if (a.channels && a.channels.length) {
-      // One block per channel rather than a table: three narrow columns do not fit a phone.
-      var cs = section(card, "Thời hạn và lệ phí");
-      var cl = el("ul", "channels");
-      a.channels.forEach(function (c) {
-        var li = el("li");
-        li.appendChild(el("strong", null, c.label));
-        li.appendChild(el("span", null, "Thời hạn: " + c.time));
-        li.appendChild(el("span", null, "Lệ phí: " + c.fee + (c.fee_note ? " – " + c.fee_note : "")));
-        if (c.fee_conflict) li.appendChild(el("span", "warning", "Lệ phí chưa rõ, vui lòng hỏi cán bộ."));
-        cl.appendChild(li);
-      });
-      cs.appendChild(cl);
-    }
-    if ((a.where && a.where.length) || a.online) {
-      var ws = section(card, "Nộp ở đâu, khi nào");
-      (a.where || []).forEach(function (w) { ws.appendChild(el("p", w.counter ? "counter" : null, w.text)); });
-      if (a.online) ws.appendChild(el("p", null, a.online));
-    }
-    if (a.legal_basis && a.legal_basis.length) {
-      var ls = section(card, "Căn cứ pháp lý");
-      var lu = el("ul");
-      a.legal_basis.forEach(function (l) { lu.appendChild(el("li", null, l.number + (l.title ? " – " + l.title : ""))); });
-      ls.appendChild(lu);
-    }
-    (a.warnings || []).forEach(function (w) { card.appendChild(el("p", "warning", w)); });
-    if (a.url && /^https:\/\//.test(a.url)) {
-      var link = el("a", "portal", "Xem thủ tục trên Cổng Dịch vụ công quốc gia");
-      link.href = a.url; link.target = "_blank"; link.rel = "noopener noreferrer";
-      card.appendChild(link);
-    }
-    return card;
-  }
-
   function actions(box, messageId) {
     var row = el("div", "actions");
     row.appendChild(el("span", "label", "Câu trả lời có giúp ích không?"));
@@ -147,7 +82,7 @@
   function renderResponse(r, messageId) {
     var b = bubble("assistant", r.message);
     if (r.sample) b.appendChild(el("p", "notice sample", SAMPLE_NOTICE));
-    if (r.status === "answer" && r.answer) b.appendChild(renderCard(r.answer));
+    if (r.status === "answer" && r.answer) b.appendChild(window.MotcuaCard.render(r.answer));
     if (r.status === "clarify") {
       if (r.clarify_question) b.appendChild(el("p", "clarify", r.clarify_question));
       var opts = el("div", "options");
@@ -170,7 +105,12 @@
     if (commune.value) body.commune = commune.value;
     if (conversationId) body.conversation_id = conversationId;
     bubble("citizen", text);
+    if (examples) examples.hidden = true;
     sendBtn.disabled = true;
+    // Seen on a slow connection: the question went out, the answer is coming.
+    var pending = bubble("assistant", "Đang trả lời...");
+    pending.classList.add("pending");
+    pending.setAttribute("role", "status");
     api("/api/v1/ask", body).then(function (res) {
       conversationId = res.headers.get("X-Conversation-Id") || conversationId;
       var mid = parseInt(res.headers.get("X-Message-Id"), 10) || 0;
@@ -178,14 +118,23 @@
       renderResponse(res.data, mid);
       question.value = "";
     }).catch(function (e) { showError(e.message); })
-      .then(function () { sendBtn.disabled = false; });
+      .then(function () { sendBtn.disabled = false; pending.remove(); });
   }
 
   function handover() {
     if (!conversationId) return;
     api("/api/v1/handover", {conversation_id: conversationId}).then(function () {
-      bubble("assistant", "Đã chuyển câu hỏi của bạn tới cán bộ một cửa. Câu trả lời sẽ hiện ở đây, vui lòng giữ trang này mở.");
+      var b = bubble("assistant", "Đã chuyển câu hỏi của bạn tới cán bộ một cửa. Câu trả lời sẽ hiện ở đây, vui lòng giữ trang này mở.");
+      b.appendChild(el("p", "reference", "Mã hỏi đáp của bạn: " + conversationId.slice(0, 8).toUpperCase() +
+        " (đọc mã này khi gọi điện hoặc đến quầy)."));
       startPolling();
+      if (!commune.value) return;
+      // The centre's phone and hours, when the commune has a profile: the reply comes in them.
+      api("/api/v1/communes/" + encodeURIComponent(commune.value)).then(function (res) {
+        var p = res.data;
+        if (p.hours) b.appendChild(el("p", null, "Cán bộ trả lời trong giờ làm việc: " + p.hours + "."));
+        if (p.phone) b.appendChild(el("p", "counter", "Cần gấp, hãy gọi " + (p.name || "bộ phận một cửa") + ": " + p.phone));
+      }).catch(function () { /* no profile: the reference is enough */ });
     }).catch(function (e) { showError(e.message); });
   }
 
@@ -207,7 +156,14 @@
   question.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); send(question.value); }
   });
+  var examples = document.getElementById("examples");
+  if (examples) {
+    examples.querySelectorAll("button[data-q]").forEach(function (btn) {
+      btn.addEventListener("click", function () { send(btn.getAttribute("data-q")); });
+    });
+  }
   document.getElementById("new").addEventListener("click", function () {
+    if (examples) examples.hidden = false;
     conversationId = null; lastMessageId = 0; stopPolling();
     while (chat.firstChild) chat.removeChild(chat.firstChild);
     showError(""); question.focus();
