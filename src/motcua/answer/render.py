@@ -112,9 +112,9 @@ def render_text(response: AskResponse, limit: int = ZALO_LIMIT) -> str:
         raise InputError(f"giới hạn độ dài tin nhắn không hợp lệ: {limit}",
                          hint="dùng một số ký tự dương, ví dụ 2000 (Zalo) hoặc 4096 (Telegram)")
     tail: list[str] = []
-    if response.sample:
-        tail.append("⚠ Dữ liệu mẫu minh họa, chưa phải danh mục chính thức.")
     card = response.answer
+    if response.sample and card is None:  # a sample card says so in its own last line
+        tail.append("⚠ Dữ liệu mẫu minh họa, chưa phải danh mục chính thức.")
     if response.status == "answer" and card is not None:
         lines = (card.short or card.text).splitlines()
         if card.url and card.aspect is None:

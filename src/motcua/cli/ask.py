@@ -8,6 +8,7 @@ import typer
 
 from motcua._settings import get_settings
 from motcua.answer.assistant import Assistant, load_assistant
+from motcua.answer.messages import SAMPLE_NOTICE
 from motcua.answer.schema import AskResponse
 from motcua.catalog.bootstrap import ensure_sample
 from motcua.cli._apps import app
@@ -59,13 +60,13 @@ def ask(
 def _print_response(r: AskResponse, *, details: bool = False) -> None:
     """The short card (as a chat channel sends it), the details only when asked for."""
     if r.sample:
-        from motcua.answer.messages import SAMPLE_NOTICE
-
         console.print(f"[bold yellow]⚠ {SAMPLE_NOTICE}[/]")
     console.print(r.message)
     if r.status == "answer" and r.answer:
         console.print()
-        console.print(r.answer.short or r.answer.text, markup=False, highlight=False)
+        notice = f"⚠ {SAMPLE_NOTICE}"  # printed above already
+        short = "\n".join(ln for ln in r.answer.short.splitlines() if ln != notice)
+        console.print(short or r.answer.text, markup=False, highlight=False)
         if details:
             console.print("\n[bold]Chi tiết[/]")
             console.print(r.answer.text, markup=False, highlight=False)
