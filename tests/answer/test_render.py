@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 from motcua._errors import InputError
-from motcua.answer.render import TELEGRAM_LIMIT, ZALO_LIMIT, render_text, short_text
+from motcua.answer.render import (
+    TELEGRAM_LIMIT,
+    ZALO_LIMIT,
+    option_labels,
+    render_text,
+    short_text,
+)
 from motcua.answer.schema import AskResponse, NationalRef, ProcedureRef
 from tests.answer._card_records import REISSUE, respond
 
@@ -52,7 +58,24 @@ def test_render_text_clarify_numbered_options() -> None:
     r = AskResponse(status="clarify", message="Bạn cần làm việc nào?", procedures=refs)
     lines = render_text(r, limit=ZALO_LIMIT).splitlines()
     assert lines[0] == "Bạn cần làm việc nào?"
-    assert lines[2:] == [f"{i}. Cấp lại giấy thử nghiệm loại {i}" for i in range(1, 6)]
+    assert lines[1] == "Cấp lại giấy thử nghiệm, bạn trả lời bằng số:"
+    assert lines[2:] == [f"{i}. loại {i}" for i in range(1, 6)]
+
+
+@pytest.mark.parametrize(("names", "shared", "labels"), [
+    (["Cấp lại chứng nhận đăng ký xe bị mất", "Cấp lại chứng nhận đăng ký xe bị hỏng",
+      "Cấp lại chứng nhận đăng ký xe sang tên"],
+     "Cấp lại chứng nhận đăng ký xe", ["bị mất", "bị hỏng", "sang tên"]),
+    (["Cấp lại thẻ căn cước", "Cấp đổi thẻ căn cước"], "",
+     ["Cấp lại thẻ căn cước", "Cấp đổi thẻ căn cước"]),
+    (["Đăng ký khai sinh", "Đăng ký khai sinh lưu động"], "Đăng ký",
+     ["khai sinh", "khai sinh lưu động"]),  # two syllables at least stay with each option
+    (["Đăng ký tạm trú"], "", ["Đăng ký tạm trú"]),
+    ([], "", []),
+])
+def test_option_labels_say_shared_words_once(names: list[str], shared: str,
+                                             labels: list[str]) -> None:
+    assert option_labels(names) == (shared, labels)
 
 
 def test_render_text_long_option_label_cut_at_a_word() -> None:

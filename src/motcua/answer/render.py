@@ -14,7 +14,8 @@ from motcua.answer.messages import SAMPLE_NOTICE
 from motcua.answer.schema import AnswerCard, AskResponse
 from motcua.catalog.sample import is_sample_code
 
-__all__ = ["TELEGRAM_LIMIT", "ZALO_LIMIT", "details_text", "render_text", "short_text"]
+__all__ = ["TELEGRAM_LIMIT", "ZALO_LIMIT", "details_text", "option_labels", "render_text",
+           "short_text"]
 
 ZALO_LIMIT = 2000
 TELEGRAM_LIMIT = 4096
@@ -92,6 +93,21 @@ def _fit(lines: list[str], tail: list[str], limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
 
 
+def option_labels(names: list[str]) -> tuple[str, list[str]]:
+    """Short labels for the options of a question back: the words all names start with are
+    said once ("Cấp lại chứng nhận đăng ký xe"), each option keeps what tells it apart ("bị
+    mất", "bị hỏng"), two syllables at least. Returns (the shared words or "", one label per
+    name)."""
+    words = [" ".join(n.split()).split(" ") for n in names]
+    k = 0
+    if len(words) > 1:
+        while all(len(w) > k + 2 for w in words) and len({w[k] for w in words}) == 1:
+            k += 1
+    if k < 2:
+        return "", [_label(n) for n in names]
+    return " ".join(words[0][:k]), [_label(" ".join(w[k:])) for w in words]
+
+
 def _label(name: str, limit: int = 90) -> str:
     """A clarifying option's name, short: its parenthesis off, then cut at a word."""
     name = " ".join(name.split())
@@ -122,10 +138,10 @@ def render_text(response: AskResponse, limit: int = ZALO_LIMIT) -> str:
         return _fit(lines, tail, limit)
     lines = [response.message]
     if response.status == "clarify":
-        if response.procedures:
-            lines.append("Bạn trả lời bằng số:")
-        lines += [f"{i}. {_label(p.name)}"
-                  for i, p in enumerate(response.procedures[:_OPTIONS], start=1)]
+        shared, labels = option_labels([p.name for p in response.procedures[:_OPTIONS]])
+        if labels:
+            lines.append(f"{shared}, bạn trả lời bằng số:" if shared else "Bạn trả lời bằng số:")
+        lines += [f"{i}. {label}" for i, label in enumerate(labels, start=1)]
     elif response.national is not None and response.national.url \
             and response.national.url not in response.message:
         lines.append(response.national.url)

@@ -41,6 +41,7 @@ Cite = Callable[[str, str], str]
 VNEID_HELP = "Cần tài khoản VNeID mức 2 (Công an xã kích hoạt khi bạn làm căn cước)."
 BUDGET = 1000  # characters of the short card; past it papers move to the details
 _LOCAL_LINES = 3  # lines of the commune's profile (address, counter, hours) on the card
+_AGENCY_MAX = 150
 _NOTES = 2  # dossier notes on the short card, at most
 _FOR_OFFICIALS = ("Người tiếp nhận", "Cơ quan", "Cán bộ", "Công chức")
 # Description sentences that change the plan: a verification period, the opening days.
@@ -135,7 +136,8 @@ class ShortBuilder:
     def _where(self, local: list[WhereFact]) -> list[ShortFact]:
         if not any(c.kind != "truc_tuyen" for c in self.p.channels) and self.p.channels:
             return []  # online only: _online says so
-        agencies = self.p.agencies
+        # an agency "name" of hundreds of characters is the portal's text run into the field
+        agencies = [cut(a, 100, explain=False) for a in self.p.agencies if len(a) <= _AGENCY_MAX]
         if "xa" in self.p.levels:
             agencies = [a for a in agencies if _COMMUNE_WORD.search(a)] or agencies
         out = [ShortFact(kind="where", text=f"Nộp tại: {a}", quote=a,

@@ -86,8 +86,12 @@
     if (r.status === "clarify") {
       if (r.clarify_question) b.appendChild(el("p", "clarify", r.clarify_question));
       var opts = el("div", "options");
-      (r.procedures || []).slice(0, 5).forEach(function (p) {
-        var o = el("button", "option", p.name);
+      var shown = (r.procedures || []).slice(0, 5);
+      var short = window.MotcuaCard.optionLabels(shown.map(function (p) { return p.name; }));
+      if (short.shared) b.appendChild(el("p", "shared", short.shared + ":"));
+      shown.forEach(function (p, i) {
+        var o = el("button", "option", short.labels[i]);
+        o.title = p.name;
         o.type = "button";
         o.addEventListener("click", function () { send(p.name); });
         opts.appendChild(o);

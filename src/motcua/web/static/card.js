@@ -148,5 +148,19 @@ window.MotcuaCard = (function () {
     return card;
   }
 
-  return {render: render, el: el};
+  // Short labels for a question back's options: the words every name starts with are said
+  // once above them, each button keeps what tells it apart (same rule as
+  // answer/render.py option_labels: two syllables at least stay with each option).
+  function optionLabels(names) {
+    var words = names.map(function (n) { return n.trim().split(/\s+/); });
+    var k = 0;
+    if (words.length > 1) {
+      while (words.every(function (w) { return w.length > k + 2 && w[k] === words[0][k]; })) k++;
+    }
+    if (k < 2) return {shared: "", labels: names};
+    return {shared: words[0].slice(0, k).join(" "),
+            labels: words.map(function (w) { return w.slice(k).join(" "); })};
+  }
+
+  return {render: render, el: el, optionLabels: optionLabels};
 })();
