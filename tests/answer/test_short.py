@@ -138,3 +138,15 @@ def test_short_card_follow_ups_typed_loosely_get_their_fact(assistant, turn: str
     assert r.status == "answer" and r.answer is not None and r.answer.code == "T.3"
     assert r.answer.aspect == aspect
     assert len(r.answer.short) < 300
+
+
+def test_short_card_agency_field_run_on_text_is_not_a_place() -> None:
+    junk = "Cơ quan thực hiện chứng thực tiến hành chụp từ bản chính " + "và ghi lời chứng " * 12
+    raw = dict(REISSUE, co_quan_thuc_hien=junk, co_quan_co_tham_quyen="Không có thông tin")
+    r = respond(raw, today=TODAY)
+    assert _lines(r, "where") == ["Thực hiện tại: Cấp xã (hỏi bộ phận một cửa nơi bạn cư trú)"]
+    assert ungrounded_short(r, _raw_of(raw)) == []
+
+
+def _raw_of(raw: dict):
+    return lambda code: raw
