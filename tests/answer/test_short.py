@@ -80,6 +80,7 @@ def test_short_card_online_only_implausible_fee_and_missing_unit() -> None:
     assert _lines(r, "where") == []  # nothing to walk to
     fee = _lines(r, "fee")[0]
     assert fee.startswith("Lệ phí: 40 đồng") and "hỏi cán bộ" in fee
+    assert any("40 Việt Nam Đồng" in w and "hỏi cán bộ" in w for w in r.answer.warnings)
     time = _lines(r, "time")[0]
     assert "không ghi đơn vị" in time and "hỏi cán bộ" in time
     assert ungrounded_short(r, _raw) == []

@@ -98,8 +98,13 @@ def test_browser_short_cards_fit_a_phone(real_server: str) -> None:
             assert small == [], f"{question!r}: tap targets under 44 px: {small}"
             reply.screenshot(path=str(out / f"card-{i:02}.png"))
         assert answered >= 8
-        page.emulate_media(media="print")  # the printable checklist hides the page around it
+        # The printable checklist: that card alone, one page an officer can hand over.
+        page.locator("article.card").last.evaluate("c => c.classList.add('printing')")
+        page.emulate_media(media="print")
         assert not page.locator("form#ask").is_visible()
+        assert not page.locator("article.card.printing details.details").is_visible()
+        pdf = page.pdf(path=str(out / "checklist.pdf"), format="A4")
+        assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1  # one page
         browser.close()
 
 

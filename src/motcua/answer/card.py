@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from motcua.answer.fees import implausible
 from motcua.answer.messages import SAMPLE_NOTICE
 from motcua.answer.render import details_text, short_text
 from motcua.answer.schema import (
@@ -131,6 +132,10 @@ class CardBuilder:
     def _warnings(self, channels: list[ChannelFact]) -> list[str]:
         p = self.stored.parsed
         out = []
+        tiny = sorted({c.fee.text for c in p.channels if implausible(c.fee) and not c.fee.conflict})
+        if tiny:
+            out.append(f"Mức phí ghi trong danh mục ({', '.join(tiny)}) có thể bị ghi sai (thiếu "
+                       "hàng nghìn). Hãy hỏi cán bộ một cửa trước khi nộp.")
         if any(c.fee_conflict for c in channels):
             out.append("Mức phí trong danh mục chưa thống nhất (ghi miễn phí nhưng phần mô tả nêu "
                        "mức thu). Hãy hỏi cán bộ một cửa trước khi nộp.")
