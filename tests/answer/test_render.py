@@ -71,6 +71,10 @@ def test_render_text_clarify_numbered_options() -> None:
     (["Đăng ký khai sinh", "Đăng ký khai sinh lưu động"], "Đăng ký",
      ["khai sinh", "khai sinh lưu động"]),  # two syllables at least stay with each option
     (["Đăng ký tạm trú"], "", ["Đăng ký tạm trú"]),
+    (["Cấp lại tem thử nghiệm " + "rất dài " * 9, "Cấp đổi tem",
+      "Cấp lại tem thử nghiệm " + "rất dài " * 9 + "(thực hiện ở cấp tỉnh)"], "",
+     ["Cấp lại tem thử nghiệm " + "rất dài " * 8 + "rất dài", "Cấp đổi tem",
+      "Cấp lại tem thử nghiệm " + "rất dài " * 9 + "(thực hiện ở cấp tỉnh)"]),
     ([], "", []),
 ])
 def test_option_labels_say_shared_words_once(names: list[str], shared: str,

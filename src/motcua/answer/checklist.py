@@ -68,6 +68,8 @@ def _group(item: DossierItem, condition: str) -> tuple[str, str]:
     else:
         if not condition:  # a heading with no condition word ("Gia hạn tạm trú theo danh sách")
             return quote, quote
+    if len(quote.split()) < 2:  # "(nếu có)": the paper is brought only when one exists
+        return f"Nếu {quote} (không bắt buộc)", quote
     return f"Nếu {_lower_first(quote)}", quote
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from motcua._errors import InputError
 from motcua.answer.messages import SAMPLE_NOTICE
-from motcua.answer.schema import AnswerCard, AskResponse
+from motcua.answer.schema import AnswerCard, AskResponse, ProcedureRef
 from motcua.catalog.sample import is_sample_code
 
-__all__ = ["TELEGRAM_LIMIT", "ZALO_LIMIT", "details_text", "option_labels", "render_text",
-           "short_text"]
+__all__ = ["TELEGRAM_LIMIT", "ZALO_LIMIT", "details_text", "option_labels", "options",
+           "render_text", "short_text"]
 
 ZALO_LIMIT = 2000
 TELEGRAM_LIMIT = 4096
@@ -93,6 +93,19 @@ def _fit(lines: list[str], tail: list[str], limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
 
 
+def options(response: AskResponse) -> list[ProcedureRef]:
+    """The options of a question back, as the person reads them: one per name (the catalog
+    holds twins such as a procedure at two levels), at most five."""
+    seen: set[str] = set()
+    out = []
+    for p in response.procedures:
+        name = " ".join(p.name.split())
+        if name not in seen:
+            seen.add(name)
+            out.append(p)
+    return out[:_OPTIONS]
+
+
 def option_labels(names: list[str]) -> tuple[str, list[str]]:
     """Short labels for the options of a question back: the words all names start with are
     said once ("Cấp lại chứng nhận đăng ký xe"), each option keeps what tells it apart ("bị
@@ -103,9 +116,11 @@ def option_labels(names: list[str]) -> tuple[str, list[str]]:
     if len(words) > 1:
         while all(len(w) > k + 2 for w in words) and len({w[k] for w in words}) == 1:
             k += 1
-    if k < 2:
-        return "", [_label(n) for n in names]
-    return " ".join(words[0][:k]), [_label(" ".join(w[k:])) for w in words]
+    shared = " ".join(words[0][:k]) if k >= 2 else ""
+    rests = [" ".join(w[k:]) if shared else " ".join(w) for w in words]
+    labels = [_label(r) for r in rests]
+    # a label cut to the same words as another's ("... (thực hiện ở cấp tỉnh)" off) stays whole
+    return shared, [r if labels.count(lb) > 1 else lb for r, lb in zip(rests, labels, strict=True)]
 
 
 def _label(name: str, limit: int = 90) -> str:
@@ -138,7 +153,7 @@ def render_text(response: AskResponse, limit: int = ZALO_LIMIT) -> str:
         return _fit(lines, tail, limit)
     lines = [response.message]
     if response.status == "clarify":
-        shared, labels = option_labels([p.name for p in response.procedures[:_OPTIONS]])
+        shared, labels = option_labels([p.name for p in options(response)])
         if labels:
             lines.append(f"{shared}, bạn trả lời bằng số:" if shared else "Bạn trả lời bằng số:")
         lines += [f"{i}. {label}" for i, label in enumerate(labels, start=1)]

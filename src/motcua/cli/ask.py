@@ -9,6 +9,7 @@ import typer
 from motcua._settings import get_settings
 from motcua.answer.assistant import Assistant, load_assistant
 from motcua.answer.messages import SAMPLE_NOTICE
+from motcua.answer.render import option_labels, options
 from motcua.answer.schema import AskResponse
 from motcua.catalog.bootstrap import ensure_sample
 from motcua.cli._apps import app
@@ -73,10 +74,15 @@ def _print_response(r: AskResponse, *, details: bool = False) -> None:
         elif r.answer.short:
             console.print("\n(Xem chi tiết: motcua ask --chi-tiet \"...\")", markup=False)
         return
-    if r.clarify_question:
-        console.print(r.clarify_question)
+    if r.status == "clarify":
+        shown = options(r)
+        shared, labels = option_labels([p.name for p in shown])
+        console.print(f"{shared}, bạn cần việc nào?" if shared else "Bạn cần việc nào?")
+        for i, (p, label) in enumerate(zip(shown, labels, strict=True), start=1):
+            console.print(f"  {i}. {label} (mã {p.code})", markup=False)
+        return
     for p in r.procedures[:5]:
-        console.print(f"  - {p.name} (mã {p.code})")
+        console.print(f"  - {p.name} (mã {p.code})", markup=False)
 
 
 @app.command()

@@ -86,7 +86,10 @@
     if (r.status === "clarify") {
       if (r.clarify_question) b.appendChild(el("p", "clarify", r.clarify_question));
       var opts = el("div", "options");
-      var shown = (r.procedures || []).slice(0, 5);
+      var names = {};  // one option per name: the catalog holds twins (one procedure, two levels)
+      var shown = (r.procedures || []).filter(function (p) {
+        var seen = names[p.name]; names[p.name] = true; return !seen;
+      }).slice(0, 5);
       var short = window.MotcuaCard.optionLabels(shown.map(function (p) { return p.name; }));
       if (short.shared) b.appendChild(el("p", "shared", short.shared + ":"));
       shown.forEach(function (p, i) {
