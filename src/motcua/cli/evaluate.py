@@ -73,8 +73,8 @@ def cards(
     as_json: Annotated[bool, typer.Option("--json")] = False,
     sample: Annotated[bool, typer.Option("--sample", help="against the bundled sample")] = False,
 ) -> None:
-    """Short cards of the most asked procedures: length (median ≤ 700, max ≤ 1,200 ký tự),
-    every paper still in the details, ungrounded short facts (must be 0)."""
+    """Short cards of the most asked procedures: length (targets: median <= 700, max <= 1,200
+    characters), every paper still in the details, ungrounded short facts (must be 0)."""
     from motcua.catalog.indexing import ProcedureRepository
     from motcua.eval.cards import CardEval, most_asked
     from motcua.store.db import open_database
