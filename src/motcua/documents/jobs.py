@@ -10,14 +10,14 @@ home (no server, the embedded default); ``RedisHuey`` shares it between machines
 ``MOTCUA_REDIS_URL`` is set. Its ``Consumer`` runs as threads inside each ``motcua serve``
 worker, so one command is enough. Two adaptations for embedding: ``Consumer.start`` installs
 SIGINT/SIGTERM/SIGHUP handlers for a main loop we never run, which would take Ctrl+C away from
-uvicorn (``_EmbeddedConsumer`` skips that), and the idle poll of the SQLite queue backs off to
-at most half a second so a job starts promptly. Status lives in our database, not in Huey's
-result store, so that any worker answers a poll and a job is visible to its uploader only.
+uvicorn (``motcua._queue.EmbeddedConsumer`` skips that), and the idle poll of the SQLite queue
+backs off to at most half a second so a job starts promptly. Status lives in our database, not
+in Huey's result store, so that any worker answers a poll and a job is visible to its uploader
+only.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 import sqlite3
@@ -27,11 +27,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from huey import RedisHuey, SqliteHuey
-from huey.consumer import Consumer
 from sqlalchemy import delete
 
-from motcua._errors import ConfigError, InputError, MotcuaError, NotFound, StoreError
+from motcua._errors import InputError, MotcuaError, NotFound, StoreError
+from motcua._queue import make_huey, queue_name, start_consumer
 from motcua._settings import Settings
 from motcua.documents.ingest import SUPPORTED_SUFFIXES
 from motcua.documents.limits import ParseLimits, check_file, refuse
@@ -61,33 +60,16 @@ def _utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite drops the zone
 
 
-class _EmbeddedConsumer(Consumer):
-    def _set_signal_handlers(self) -> None:
-        """uvicorn (or the CLI) owns this process's signals."""
-
-
 class DocumentJobs:
     """Submit uploads, run them (the Huey task) and report their status."""
 
     def __init__(self, settings: Settings, db: Database) -> None:
         self.settings, self.db = settings, db
         self.limits = ParseLimits.from_settings(settings)
-        # one queue per database, so that two stores sharing a data home never swap jobs
-        name = "motcua-documents-" + hashlib.sha256(db.url.encode()).hexdigest()[:10]
-        self.huey = self._make_huey(name)
+        self.huey = make_huey(settings, queue_name("documents", db.url))
         self._task = self.huey.task(name="documents.import")(self.run)
         self._consumer: Any = None
         self._lock = threading.Lock()
-
-    def _make_huey(self, name: str) -> Any:
-        if self.settings.redis_url:
-            try:
-                return RedisHuey(name, url=self.settings.redis_url, results=False)
-            except ImportError as exc:
-                raise ConfigError("MOTCUA_REDIS_URL is set but the redis package is missing",
-                                  hint="pip install redis, or unset MOTCUA_REDIS_URL") from exc
-        self.settings.home.mkdir(parents=True, exist_ok=True)
-        return SqliteHuey(name, filename=str(self.settings.home / "jobs.sqlite3"), results=False)
 
     # -- the uploader's side ---------------------------------------------------------------
     def submit(self, data: bytes, filename: str, owner: str, *, replace: bool = False
@@ -188,11 +170,8 @@ class DocumentJobs:
             if self._consumer is not None:
                 return
             self._purge()
-            consumer = _EmbeddedConsumer(
-                self.huey, workers=1, worker_type="thread", periodic=False, max_delay=0.5,
-                check_worker_health=False, shutdown_timeout=self.limits.wall_seconds + 30)
-            consumer.start()
-            self._consumer = consumer
+            self._consumer = start_consumer(self.huey,
+                                            shutdown_timeout=self.limits.wall_seconds + 30)
 
     def stop(self) -> None:
         """Let the running job finish (up to the parse limit), then stop the threads."""
