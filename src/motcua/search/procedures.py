@@ -22,12 +22,14 @@ from motcua._errors import IndexError_
 from motcua.search._atomic import replace_dir
 from motcua.search._manifest import Manifest, write_manifest
 from motcua.search._protocol import Hit
+from motcua.search.accents import AccentRestorer
 from motcua.search.bm25 import BM25Index
+from motcua.search.semantic import SemanticVectors, bonus, encode_query, model_id
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold
 from motcua.text.tokenize import QUESTION_STOPWORDS, Tokenizer
 
-__all__ = ["ProcedureDoc", "ProcedureIndex"]
+__all__ = ["ProcedureDoc", "ProcedureIndex", "saved_vectors"]
 
 _QUERY_TOKENIZER = Tokenizer(stopwords=True)
 
@@ -40,6 +42,7 @@ class ProcedureDoc:
     levels: list[str] = dataclasses.field(default_factory=list)
     body: str = ""
     subjects: str = ""
+    meaning: str = ""  # what the sentence encoder reads (name, subjects, results)
 
 
 _CITIZEN = re.compile(r"\b(cong dan|ca nhan|ho gia dinh|nguoi dan)\b")
@@ -74,7 +77,11 @@ class ProcedureIndex:
     """Search over procedures. ``search`` returns hits with a combined score."""
 
     def __init__(self, *, name_weight: float = 1.0, body_weight: float = 0.1,
-                 commune_bonus: float = 0.1, coverage_weight: float = 0.5) -> None:
+                 commune_bonus: float = 0.1, coverage_weight: float = 0.5,
+                 semantic_weight: float = 0.3) -> None:
+        self.semantic_weight = semantic_weight
+        self.semantic: SemanticVectors | None = None  # None: lexical only
+        self._accents: AccentRestorer | None = None
         self.coverage_weight = coverage_weight
         self.name_weight = name_weight
         self.body_weight = body_weight
@@ -90,8 +97,13 @@ class ProcedureIndex:
     def __len__(self) -> int:
         return len(self.docs)
 
-    def build(self, docs: Sequence[ProcedureDoc]) -> None:
+    def build(self, docs: Sequence[ProcedureDoc], *, vectors: bool = False,
+              previous: SemanticVectors | None = None) -> None:
+        """Index ``docs``; with ``vectors``, also encode their meaning (``semantic.py``),
+        reusing ``previous`` vectors of unchanged texts."""
         self.docs = list(docs)
+        self.semantic = (SemanticVectors.build([d.meaning or d.name for d in self.docs],
+                                               previous) if vectors else None)
         expand = default_dictionary().expand_acronyms
         self.name_index.build([(d.code, expand(_core_name(d.name))) for d in self.docs])
         self.core_index.build([(d.code, subject_of(d.name)) for d in self.docs])
@@ -133,8 +145,27 @@ class ProcedureIndex:
                                    + self.commune_bonus * self._levels["xa"]
                                    + _CITIZEN_BONUS * self._citizen
                                    - _OBSOLETE_PENALTY * self._obsolete)
-            total = np.where(name + body > 0, total, 0)
+            total = np.where(name + body > 0, total, 0).astype(np.float32)
+            if self.semantic is not None:
+                fit = float(cover[int(np.argmax(total))])
+                total = total + self._meaning_bonus(query, total, fit)
         return total.astype(np.float32)
+
+    def _meaning_bonus(self, query: str, lexical: npt.NDArray[np.float32], fit: float
+                       ) -> npt.NDArray[np.float32]:
+        """The vector signal (``semantic.bonus``); a question without any diacritics is
+        re-accented from the catalog's text first (built on the first such question)."""
+        assert self.semantic is not None
+        if self.semantic_weight * (1 - fit) <= 0:
+            return np.zeros_like(lexical)
+        text = query
+        if query == fold(query):
+            if self._accents is None:
+                self._accents = AccentRestorer(
+                    t for d in self.docs for t in (d.name, d.field, d.subjects, d.body))
+            text = self._accents.restore(query)
+        cosine = self.semantic.similarities(encode_query(text))
+        return bonus(lexical, cosine, weight=self.semantic_weight, fit=fit)
 
     def search(self, query: str, limit: int = 10, *, level: str | None = None,
                field: str | None = None) -> list[Hit]:
@@ -160,16 +191,22 @@ class ProcedureIndex:
             self.name_index.save(tmp / "name")
             self.body_index.save(tmp / "body")
             self.core_index.save(tmp / "core")
+            if self.semantic is not None:
+                self.semantic.save(tmp / "vectors")
             meta = {
                 "weights": [self.name_weight, self.body_weight, self.commune_bonus,
                             self.coverage_weight],
+                "semantic_weight": self.semantic_weight,
                 "docs": [asdict(d) | {"body": d.body[:2000]} for d in self.docs],
             }
             (tmp / "procedures.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
             write_manifest(tmp, Manifest("procedures", generation, len(self.docs)))
 
     @classmethod
-    def load(cls, path: Path) -> ProcedureIndex:
+    def load(cls, path: Path, *, semantic: bool = False) -> ProcedureIndex:
+        """Read a saved index. ``semantic``: use its vectors; an index saved without them
+        (or from another model) then raises ``IndexError_``, so that the live index rebuilds
+        it with them instead of serving words only without saying so."""
         path = Path(path)
         try:
             meta = json.loads((path / "procedures.json").read_text("utf-8"))
@@ -180,10 +217,22 @@ class ProcedureIndex:
                 path=str(path),
             ) from exc
         nw, bw, cb, cw = meta["weights"]
-        index = cls(name_weight=nw, body_weight=bw, commune_bonus=cb, coverage_weight=cw)
+        index = cls(name_weight=nw, body_weight=bw, commune_bonus=cb, coverage_weight=cw,
+                    semantic_weight=float(meta.get("semantic_weight", 0.3)))
         index.name_index = BM25Index.load(path / "name")
         index.body_index = BM25Index.load(path / "body")
         index.core_index = BM25Index.load(path / "core")
         index.docs = [ProcedureDoc(**d) for d in meta["docs"]]
+        if semantic:
+            index.semantic = saved_vectors(path)
+            if index.semantic is None or index.semantic.model != model_id():
+                raise IndexError_("chỉ mục chưa có vectơ ngữ nghĩa của mô hình đang cài",
+                                  hint="chạy 'motcua index rebuild'", path=str(path))
         index._prepare()
         return index
+
+
+def saved_vectors(path: Path) -> SemanticVectors | None:
+    """The vectors saved with the index at ``path``, or None when it has none."""
+    folder = Path(path) / "vectors"
+    return SemanticVectors.load(folder) if (folder / "meta.json").exists() else None
