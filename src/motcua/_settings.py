@@ -125,6 +125,22 @@ class Settings(BaseSettings):
         "stage (search/_crash.py)")
     threads: int = Field(default=40, description="threads per worker for blocking handlers")
 
+    # -- chat channels (docs/channels.md): a channel without its settings is off (404) ------
+    telegram_bot_token: SecretStr | None = Field(default=None, description="the bot's token "
+                                                 "from BotFather; with MOTCUA_TELEGRAM_SECRET "
+                                                 "turns Telegram on")
+    telegram_secret: SecretStr | None = Field(default=None, description="the secret_token given "
+                                              "to setWebhook, checked on every update")
+    telegram_api_base: str = Field(default="https://api.telegram.org",
+                                   description="the Bot API (a stand-in's URL in tests)")
+    webhook_secret: SecretStr | None = Field(default=None, description="HMAC-SHA256 key of the "
+                                             "signed webhook; with MOTCUA_WEBHOOK_CALLBACK_URL "
+                                             "turns it on")
+    webhook_callback_url: str | None = Field(default=None, description="where the signed "
+                                             "webhook's replies are POSTed")
+    webhook_max_skew_seconds: int = Field(default=300, ge=1, description="how old a signed "
+                                          "request may be before it is refused as a replay")
+
     # -- document uploads and imports: caps against hostile files (documents/limits.py) ----
     doc_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1, description="largest file")
     doc_max_pages: int = Field(default=500, ge=1, description="pages of one PDF")

@@ -122,6 +122,18 @@ def _start_jobs(settings: Settings, db: Database) -> Callable[[], None]:
     return start_job_consumer(settings, db)
 
 
+def _start_channels(state: ServiceState) -> Callable[[], None]:
+    """Start the channel delivery worker when a channel is configured: replies a restart
+    interrupted are sent (or marked unknown) before new events arrive."""
+    from motcua.channels.delivery import delivery_for
+
+    delivery = delivery_for(state.settings, state.db, lambda: state.assistant)
+    if delivery is None:
+        return lambda: None
+    delivery.ensure_consumer()
+    return delivery.stop
+
+
 def create_app(settings: Settings | None = None, assistant: AssistantProtocol | None = None, *,
                db: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
@@ -142,9 +154,11 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         stop_jobs = _start_jobs(settings, db)
+        stop_channels = _start_channels(state)
         try:
             yield
         finally:
+            await anyio.to_thread.run_sync(stop_channels)
             await anyio.to_thread.run_sync(stop_jobs)
 
     app = FastAPI(title="motcua", lifespan=lifespan, version="1", docs_url=None, redoc_url=None,

@@ -1,0 +1,68 @@
+"""The channels this deployment has, and the reply to one event (the citizen service's).
+
+Why apart from the delivery: building a reply is the same for every channel and needs no
+queue; ``delivery`` decides when it runs and how the reply is sent.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select
+
+from motcua._errors import InputError, NotFound
+from motcua._settings import Settings
+from motcua.answer._protocol import AssistantProtocol
+from motcua.channels import store
+from motcua.channels.base import Channel, InboundEvent, Outgoing, Provider
+from motcua.channels.telegram import TelegramChannel
+from motcua.channels.webhook import SignedWebhookChannel
+from motcua.service.citizens import Channel as CitizenChannel
+from motcua.service.citizens import CitizenService, Inbound
+from motcua.store.db import Database
+from motcua.store.models import Procedure
+
+__all__ = ["answer", "build_channels"]
+
+log = logging.getLogger(__name__)
+_AS_CITIZEN: dict[Provider, CitizenChannel] = {Provider.TELEGRAM: "telegram",
+                                               Provider.WEBHOOK: "webhook"}
+
+
+def build_channels(settings: Settings, db: Database) -> dict[Provider, Channel]:
+    """The channels whose settings are complete; the others are off."""
+    out: dict[Provider, Channel] = {}
+    if settings.telegram_bot_token and settings.telegram_secret:
+        out[Provider.TELEGRAM] = TelegramChannel(
+            settings.telegram_bot_token.get_secret_value(),
+            settings.telegram_secret.get_secret_value(), settings.telegram_api_base,
+            name_of=lambda code: _procedure_name(db, code))
+    if settings.webhook_secret and settings.webhook_callback_url:
+        out[Provider.WEBHOOK] = SignedWebhookChannel(
+            settings.webhook_secret.get_secret_value(), settings.webhook_callback_url,
+            max_skew_seconds=settings.webhook_max_skew_seconds)
+    return out
+
+
+def _procedure_name(db: Database, code: str) -> str | None:
+    with db.session() as s:
+        return s.scalar(select(Procedure.name).where(Procedure.code == code))
+
+
+def answer(channel: Channel, event: InboundEvent, settings: Settings,
+            assistant: AssistantProtocol, db: Database) -> Outgoing:
+    """The citizen service's reply, or the reason a message could not be asked."""
+    conversation = store.conversation_of(db, event.provider, event.user_id)
+    service = CitizenService(settings, assistant, db)
+    try:
+        try:
+            reply = service.handle(Inbound(text=event.text, channel=_AS_CITIZEN[event.provider],
+                                           conversation_id=conversation))
+        except NotFound:  # the conversation was purged (retention): start a new one
+            conversation = None
+            reply = service.handle(Inbound(text=event.text, channel=_AS_CITIZEN[event.provider]))
+    except InputError as exc:  # an empty or too long question: say what to send instead
+        return Outgoing(text=f"{exc.message}. {exc.hint}" if exc.hint else exc.message)
+    if reply.conversation_id and reply.conversation_id != conversation:
+        store.remember_conversation(db, event.provider, event.user_id, reply.conversation_id)
+    return channel.render(reply.response)
