@@ -24,6 +24,7 @@ class StandIn:
     ok: Callable[[str, dict[str, Any]], dict[str, Any]]
     received: list[tuple[str, dict[str, Any], dict[str, str]]] = field(default_factory=list)
     script: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    hold: threading.Event | None = None  # given: each request waits until it is set
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def bodies(self, path_end: str = "") -> list[dict[str, Any]]:
@@ -42,6 +43,9 @@ def stand_in(ok: Callable[[str, dict[str, Any]], dict[str, Any]]) -> Iterator[St
             body = json.loads(raw) if raw else {}
             with state.lock:
                 state.received.append((self.path, body, dict(self.headers.items())))
+            if state.hold is not None:
+                state.hold.wait(30)
+            with state.lock:
                 if state.script:
                     status, answer = state.script.pop(0)
                 else:
