@@ -16,8 +16,13 @@ from motcua._errors import ExternalServiceError
 from motcua.answer.render import option_labels, options, render_text
 from motcua.answer.schema import AskResponse
 
-__all__ = ["Channel", "DeliveryUnknown", "EventKind", "InboundEvent", "Option", "Outgoing",
-           "Provider", "SendResult", "reply_options", "reply_text"]
+__all__ = ["HANDOVER_DATA", "HANDOVER_OPTION_LABEL", "Channel", "DeliveryUnknown", "EventKind",
+           "InboundEvent", "Option", "Outgoing", "Provider", "SendResult", "reply_options",
+           "reply_text"]
+
+
+HANDOVER_DATA = "handover"  # a button's data asking for an officer (channels.dispatch)
+HANDOVER_OPTION_LABEL = "Gặp cán bộ"
 
 
 class Provider(StrEnum):
@@ -28,6 +33,7 @@ class Provider(StrEnum):
 class EventKind(StrEnum):
     TEXT = "text"  # the citizen wrote something
     PRESS = "press"  # the citizen pressed one of our buttons (``text`` is what it stands for)
+    OFFICER = "officer"  # not from the provider: an officer's reply to push to the citizen
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,8 @@ def reply_text(response: AskResponse, limit: int, *, numbered: bool) -> str:
 def reply_options(response: AskResponse, max_data_bytes: int) -> list[Option]:
     """Buttons of a question back, one per option; an option whose code does not fit the
     provider's data limit is left to the text (never cut: a cut code names nothing)."""
+    if response.status == "abstain":  # not helped: offer a person
+        return [Option(label=HANDOVER_OPTION_LABEL, data=HANDOVER_DATA)]
     if response.status != "clarify":
         return []
     refs = options(response)

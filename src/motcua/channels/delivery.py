@@ -26,12 +26,14 @@ from motcua.channels.dispatch import answer, build_channels
 from motcua.channels.store import EventStatus
 from motcua.store.db import Database
 
-__all__ = ["MAX_ATTEMPTS", "ChannelDelivery", "delivery_for"]
+__all__ = ["MAX_ATTEMPTS", "OFFICER_PREFIX", "ChannelDelivery", "delivery_for",
+           "push_officer_reply"]
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 _ORDER_WAIT = 0.5  # seconds before a later event of the same person looks again
 _FINAL = (EventStatus.SENT, EventStatus.FAILED, EventStatus.UNKNOWN)
+OFFICER_PREFIX = "Cán bộ một cửa trả lời:\n"
 
 
 class ChannelDelivery:
@@ -141,6 +143,22 @@ class ChannelDelivery:
             self.submit(row_id, delay=self._retry_base * 2 ** (attempts - 1))
         log.warning("channel send failed", extra={"row": row_id, "attempts": attempts,
                                                   "error": str(exc)[:200]})
+
+
+def push_officer_reply(settings: Settings, db: Database,
+                       assistant: Callable[[], AssistantProtocol], *, conversation_id: str,
+                       message_id: int, text: str) -> bool:
+    """Send an officer's console reply back on the channel the citizen wrote from; False
+    when the conversation did not come from a configured channel (the web page polls)."""
+    user = store.user_of(db, conversation_id)
+    delivery = delivery_for(settings, db, assistant) if user is not None else None
+    if user is None or delivery is None or Provider(user.provider) not in delivery.channels:
+        return False
+    row_id = store.queue_officer_reply(db, user.provider, user.user_id, message_id,
+                                       f"{OFFICER_PREFIX}{text}")
+    delivery.ensure_consumer()
+    delivery.submit(row_id)
+    return True
 
 
 _DELIVERIES: dict[int, ChannelDelivery] = {}

@@ -14,17 +14,21 @@ from motcua._errors import InputError, NotFound
 from motcua._settings import Settings
 from motcua.answer._protocol import AssistantProtocol
 from motcua.channels import store
-from motcua.channels.base import Channel, InboundEvent, Outgoing, Provider
+from motcua.channels.base import HANDOVER_DATA, Channel, InboundEvent, Outgoing, Provider
 from motcua.channels.telegram import TelegramChannel
 from motcua.channels.webhook import SignedWebhookChannel
+from motcua.service import conversations as conv
 from motcua.service.citizens import Channel as CitizenChannel
 from motcua.service.citizens import CitizenService, Inbound
 from motcua.store.db import Database
 from motcua.store.models import Procedure
+from motcua.text.normalize import fold
 
-__all__ = ["answer", "build_channels"]
+__all__ = ["HANDOVER_DATA", "answer", "build_channels", "is_handover_request"]
 
 log = logging.getLogger(__name__)
+HANDOVER_WORDS = frozenset({HANDOVER_DATA, "gap can bo", "gap nguoi", "noi chuyen voi can bo",
+                            "chuyen can bo"})
 _AS_CITIZEN: dict[Provider, CitizenChannel] = {Provider.TELEGRAM: "telegram",
                                                Provider.WEBHOOK: "webhook"}
 
@@ -49,10 +53,29 @@ def _procedure_name(db: Database, code: str) -> str | None:
         return s.scalar(select(Procedure.name).where(Procedure.code == code))
 
 
+def is_handover_request(text: str) -> bool:
+    """'gặp cán bộ', 'Gap can bo', the button's data: the citizen asks for a person."""
+    return " ".join(fold(text).split()) in HANDOVER_WORDS
+
+
+def _hand_over(db: Database, conversation: str | None) -> Outgoing:
+    if conversation is None:
+        return Outgoing(text="Bạn hãy gửi câu hỏi trước, rồi gửi “gặp cán bộ” để chuyển câu "
+                             "hỏi đó cho cán bộ một cửa.")
+    try:
+        conv.request_handover(db, conversation_id=conversation)
+    except NotFound:  # purged by retention since the last message
+        return Outgoing(text="Hội thoại cũ đã hết hạn lưu. Bạn hãy gửi lại câu hỏi.")
+    return Outgoing(text="Đã chuyển câu hỏi của bạn cho cán bộ một cửa. Cán bộ sẽ trả lời "
+                         "bạn ngay tại đây.")
+
+
 def answer(channel: Channel, event: InboundEvent, settings: Settings,
             assistant: AssistantProtocol, db: Database) -> Outgoing:
     """The citizen service's reply, or the reason a message could not be asked."""
     conversation = store.conversation_of(db, event.provider, event.user_id)
+    if is_handover_request(event.text):
+        return _hand_over(db, conversation)
     service = CitizenService(settings, assistant, db)
     try:
         try:

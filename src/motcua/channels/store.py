@@ -31,7 +31,7 @@ from motcua.store.models import Base, utcnow
 
 __all__ = ["PENDING", "ChannelEventRow", "ChannelUserRow", "EventStatus", "claim",
            "conversation_of", "earlier_pending", "event_of", "load", "pending",
-           "remember_conversation", "set_status"]
+           "queue_officer_reply", "remember_conversation", "set_status", "user_of"]
 
 
 class EventStatus(StrEnum):
@@ -89,6 +89,25 @@ def claim(db: Database, event: InboundEvent) -> int | None:
             return row.id
     except IntegrityError:
         return None
+
+
+def queue_officer_reply(db: Database, provider: str, user_id: str, message_id: int,
+                        text: str) -> int:
+    """An officer's reply as an outbox row of its own, answered already, behind the
+    citizen's pending replies (order per person holds for it too)."""
+    with db.session() as s:
+        row = ChannelEventRow(provider=provider, event_id=f"officer-{message_id}",
+                              user_id=user_id, kind=EventKind.OFFICER, text=text,
+                              status=EventStatus.ANSWERED, reply={"text": text, "options": []})
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def user_of(db: Database, conversation_id: str) -> ChannelUserRow | None:
+    with db.session() as s:
+        return s.scalars(select(ChannelUserRow).where(
+            ChannelUserRow.conversation_id == conversation_id)).first()
 
 
 def event_of(row: ChannelEventRow) -> InboundEvent:

@@ -83,8 +83,10 @@ class TelegramChannel:
 
     def render(self, response: AskResponse) -> Outgoing:
         buttons = reply_options(response, CALLBACK_DATA_BYTES)
-        every = response.status == "clarify" and len(buttons) == len(
-            reply_options(response, 10**6))
+        if response.status != "clarify":
+            return Outgoing(text=reply_text(response, self.text_limit, numbered=True),
+                            options=buttons)
+        every = len(buttons) == len(reply_options(response, 10**6))
         return Outgoing(text=reply_text(response, self.text_limit, numbered=not every),
                         options=buttons if every else [])
 

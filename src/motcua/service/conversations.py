@@ -61,6 +61,7 @@ class ConversationView:
     created_at: datetime
     updated_at: datetime
     messages: list[dict[str, Any]]
+    channel: str = "web"  # where the citizen wrote from, and where an officer's reply goes
 
 
 def _msg_dict(m: Message) -> dict[str, Any]:
@@ -243,7 +244,8 @@ def get_conversation(db: Database, conversation_id: str, *,
                       else (conv.commune_code, conv.commune_name))
         return ConversationView(conv.id, code, name, conv.status,
                                 ho.status if ho is not None else None,
-                                conv.created_at, conv.updated_at, [_msg_dict(m) for m in msgs])
+                                conv.created_at, conv.updated_at, [_msg_dict(m) for m in msgs],
+                                channel=conv.channel)
 
 
 def inbox(db: Database, *, commune_code: str | None, status: str = "open",
@@ -263,7 +265,7 @@ def inbox(db: Database, *, commune_code: str | None, status: str = "open",
                 .order_by(Message.id)).first()
             out.append({"conversation_id": conv.id, "commune_code": ho.commune_code,
                         "commune_name": ho.commune_name or conv.commune_name,
-                        "status": ho.status,
+                        "status": ho.status, "channel": conv.channel,
                         "note": ho.note, "question": first or "",
                         "updated_at": ho.updated_at})
         return out

@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 _HERE = Path(__file__).parent
 _VN = timezone(timedelta(hours=7))
 _MULTIPART_ROOM = 64 * 1024  # multipart headers and boundaries around the uploaded file
+# How the console names where a conversation came from (Conversation.channel).
+CHANNEL_NAMES = {"web": "Trang web", "cli": "Dòng lệnh", "telegram": "Telegram",
+                 "zalo": "Zalo", "webhook": "Hệ thống của tỉnh"}
 
 
 def _local_time(value: Any) -> str:
@@ -57,6 +60,7 @@ def _local_time(value: Any) -> str:
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.filters["localtime"] = _local_time
+    templates.env.globals["channel_names"] = CHANNEL_NAMES
     return templates
 
 

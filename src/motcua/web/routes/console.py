@@ -19,6 +19,7 @@ from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from motcua._errors import InputError, Unauthorized
+from motcua.channels.delivery import push_officer_reply
 from motcua.service import analytics, conversations, throttle
 from motcua.service.accounts import UserInfo, authenticate, change_own_password, list_audit
 from motcua.service.sessions import open_session, revoke_session
@@ -180,8 +181,11 @@ def reply(request: Request, state: StateDep, user: UserDep,
           text: Annotated[str, Form(max_length=4000)],
           csrf: Annotated[str, Form(max_length=200)] = "") -> RedirectResponse:
     _check_csrf(request, state, csrf)
-    conversations.officer_reply(state.db, conversation_id=conversation_id, text=text,
-                                actor=user.username, commune_code=user.scope)
+    message_id = conversations.officer_reply(state.db, conversation_id=conversation_id,
+                                             text=text, actor=user.username,
+                                             commune_code=user.scope)
+    push_officer_reply(state.settings, state.db, lambda: state.assistant,
+                       conversation_id=conversation_id, message_id=message_id, text=text)
     return RedirectResponse(f"/console/c/{conversation_id}", status_code=303)
 
 
