@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -28,8 +27,9 @@ TG_HEADERS = {"x-telegram-bot-api-secret-token": TG_SECRET}
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'channels.db'}")
+def db(database_url: str) -> Iterator[Database]:
+    """On SQLite and PostgreSQL: the unique (provider, event id) is the database's to keep."""
+    database = open_database(database_url)
     yield database
     delivery = _DELIVERIES.pop(id(database), None)
     if delivery is not None:
