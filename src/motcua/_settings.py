@@ -140,6 +140,20 @@ class Settings(BaseSettings):
                                              "webhook's replies are POSTed")
     webhook_max_skew_seconds: int = Field(default=300, ge=1, description="how old a signed "
                                           "request may be before it is refused as a replay")
+    zalo_app_id: str | None = Field(default=None, description="the Zalo app's id; with "
+                                    "MOTCUA_ZALO_SECRET_KEY and MOTCUA_ZALO_REFRESH_TOKEN "
+                                    "turns Zalo OA on")
+    zalo_secret_key: SecretStr | None = Field(default=None, description="the OA secret key "
+                                              "that signs webhook events")
+    zalo_app_secret: SecretStr | None = Field(default=None, description="the app's secret for "
+                                              "token refresh; unset: MOTCUA_ZALO_SECRET_KEY")
+    zalo_access_token: SecretStr | None = Field(default=None, description="first OA access "
+                                                "token (then the stored, refreshed one)")
+    zalo_refresh_token: SecretStr | None = Field(default=None, description="first OA refresh "
+                                                 "token (usable once; then the stored one)")
+    zalo_api_base: str = Field(default="https://openapi.zalo.me", description="the OA API")
+    zalo_oauth_base: str = Field(default="https://oauth.zaloapp.com",
+                                 description="the token refresh endpoint's host")
 
     # -- document uploads and imports: caps against hostile files (documents/limits.py) ----
     doc_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1, description="largest file")

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qsl
 
 from tests._net import free_port
 
@@ -21,7 +22,7 @@ from tests._net import free_port
 @dataclass
 class StandIn:
     url: str
-    ok: Callable[[str, dict[str, Any]], dict[str, Any]]
+    ok: Callable[[str, dict[str, Any], dict[str, str]], dict[str, Any]]
     received: list[tuple[str, dict[str, Any], dict[str, str]]] = field(default_factory=list)
     script: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     hold: threading.Event | None = None  # given: each request waits until it is set
@@ -32,15 +33,18 @@ class StandIn:
 
 
 @contextmanager
-def stand_in(ok: Callable[[str, dict[str, Any]], dict[str, Any]]) -> Iterator[StandIn]:
-    """Serve until the block ends; ``ok(path, body)`` is the success answer."""
+def stand_in(ok: Callable[[str, dict[str, Any], dict[str, str]], dict[str, Any]]
+             ) -> Iterator[StandIn]:
+    """Serve until the block ends; ``ok(path, body, headers)`` is the success answer."""
     port = free_port()
     state = StandIn(url=f"http://127.0.0.1:{port}", ok=ok)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             raw = self.rfile.read(int(self.headers.get("content-length", 0)))
-            body = json.loads(raw) if raw else {}
+            form = "x-www-form-urlencoded" in self.headers.get("content-type", "")
+            body = dict(parse_qsl(raw.decode())) if form else json.loads(raw) if raw else {}
+            headers = {k.lower(): v for k, v in self.headers.items()}
             with state.lock:
                 state.received.append((self.path, body, dict(self.headers.items())))
             if state.hold is not None:
@@ -49,7 +53,7 @@ def stand_in(ok: Callable[[str, dict[str, Any]], dict[str, Any]]) -> Iterator[St
                 if state.script:
                     status, answer = state.script.pop(0)
                 else:
-                    status, answer = 200, state.ok(self.path, body)
+                    status, answer = 200, state.ok(self.path, body, headers)
             data = json.dumps(answer).encode()
             self.send_response(status)
             self.send_header("content-type", "application/json")
@@ -70,7 +74,7 @@ def stand_in(ok: Callable[[str, dict[str, Any]], dict[str, Any]]) -> Iterator[St
         server.server_close()
 
 
-def telegram_ok(path: str, body: dict[str, Any]) -> dict[str, Any]:
+def telegram_ok(path: str, body: dict[str, Any], _headers: dict[str, str]) -> dict[str, Any]:
     """The Bot API's success shapes: a Message for sendMessage, True for answerCallbackQuery."""
     if path.endswith("/sendMessage"):
         return {"ok": True, "result": {"message_id": 7, "chat": {"id": body.get("chat_id")},
@@ -78,5 +82,5 @@ def telegram_ok(path: str, body: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "result": True}
 
 
-def webhook_ok(_path: str, _body: dict[str, Any]) -> dict[str, Any]:
+def webhook_ok(_path: str, _body: dict[str, Any], _headers: dict[str, str]) -> dict[str, Any]:
     return {"received": True}

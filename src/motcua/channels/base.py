@@ -28,11 +28,13 @@ HANDOVER_OPTION_LABEL = "Gặp cán bộ"
 class Provider(StrEnum):
     TELEGRAM = "telegram"
     WEBHOOK = "webhook"
+    ZALO = "zalo"
 
 
 class EventKind(StrEnum):
     TEXT = "text"  # the citizen wrote something
     PRESS = "press"  # the citizen pressed one of our buttons (``text`` is what it stands for)
+    FOLLOW = "follow"  # a new follower of the OA: greeted
     OFFICER = "officer"  # not from the provider: an officer's reply to push to the citizen
 
 

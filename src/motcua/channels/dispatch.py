@@ -14,7 +14,7 @@ from motcua._errors import InputError, NotFound
 from motcua._settings import Settings
 from motcua.answer._protocol import AssistantProtocol
 from motcua.channels import store
-from motcua.channels.base import HANDOVER_DATA, Channel, InboundEvent, Outgoing, Provider
+from motcua.channels.base import HANDOVER_DATA, Channel, EventKind, InboundEvent, Outgoing, Provider
 from motcua.channels.telegram import TelegramChannel
 from motcua.channels.webhook import SignedWebhookChannel
 from motcua.service import conversations as conv
@@ -30,7 +30,10 @@ log = logging.getLogger(__name__)
 HANDOVER_WORDS = frozenset({HANDOVER_DATA, "gap can bo", "gap nguoi", "noi chuyen voi can bo",
                             "chuyen can bo"})
 _AS_CITIZEN: dict[Provider, CitizenChannel] = {Provider.TELEGRAM: "telegram",
-                                               Provider.WEBHOOK: "webhook"}
+                                               Provider.WEBHOOK: "webhook", Provider.ZALO: "zalo"}
+GREETING = ("Xin chào! Bạn hỏi về thủ tục hành chính (giấy tờ, lệ phí, thời gian, nơi nộp) "
+            "bằng một câu, ví dụ: “làm giấy khai sinh cần gì?”. Gửi “gặp cán bộ” để được cán "
+            "bộ một cửa trả lời.")
 
 
 def build_channels(settings: Settings, db: Database) -> dict[Provider, Channel]:
@@ -45,7 +48,25 @@ def build_channels(settings: Settings, db: Database) -> dict[Provider, Channel]:
         out[Provider.WEBHOOK] = SignedWebhookChannel(
             settings.webhook_secret.get_secret_value(), settings.webhook_callback_url,
             max_skew_seconds=settings.webhook_max_skew_seconds)
+    if settings.zalo_app_id and settings.zalo_secret_key and settings.zalo_refresh_token:
+        out[Provider.ZALO] = _zalo(settings, db)
     return out
+
+
+def _zalo(settings: Settings, db: Database) -> Channel:
+    from motcua.channels.zalo import ZaloChannel
+    from motcua.channels.zalo_tokens import TokenKeeper
+
+    assert settings.zalo_app_id and settings.zalo_secret_key and settings.zalo_refresh_token
+    secret = settings.zalo_secret_key.get_secret_value()
+    app_secret = settings.zalo_app_secret.get_secret_value() if settings.zalo_app_secret \
+        else secret
+    access = settings.zalo_access_token.get_secret_value() if settings.zalo_access_token else ""
+    tokens = TokenKeeper(db, app_id=settings.zalo_app_id, app_secret=app_secret,
+                         access_token=access,
+                         refresh_token=settings.zalo_refresh_token.get_secret_value(),
+                         oauth_base=settings.zalo_oauth_base, lock_dir=settings.home)
+    return ZaloChannel(settings.zalo_app_id, secret, tokens, settings.zalo_api_base)
 
 
 def _procedure_name(db: Database, code: str) -> str | None:
@@ -74,6 +95,8 @@ def answer(channel: Channel, event: InboundEvent, settings: Settings,
             assistant: AssistantProtocol, db: Database) -> Outgoing:
     """The citizen service's reply, or the reason a message could not be asked."""
     conversation = store.conversation_of(db, event.provider, event.user_id)
+    if event.kind == EventKind.FOLLOW:
+        return Outgoing(text=GREETING)
     if is_handover_request(event.text):
         return _hand_over(db, conversation)
     service = CitizenService(settings, assistant, db)

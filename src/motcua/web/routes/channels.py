@@ -56,6 +56,10 @@ def build_router() -> APIRouter:
     async def telegram(request: Request, state: StateDep) -> dict[str, Any]:
         return await receive(Provider.TELEGRAM, request, state)
 
+    @router.post("/zalo/webhook")
+    async def zalo(request: Request, state: StateDep) -> dict[str, Any]:
+        return await receive(Provider.ZALO, request, state)
+
     @router.post("/webhook")
     async def webhook(request: Request, state: StateDep) -> dict[str, Any]:
         return await receive(Provider.WEBHOOK, request, state)
