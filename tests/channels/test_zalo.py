@@ -167,3 +167,25 @@ def test_zalo_route_off_without_settings(db: Database) -> None:
 def _count(db: Database) -> int:
     with db.session() as s:
         return int(s.scalar(select(func.count()).select_from(ChannelEventRow)) or 0)
+
+
+def test_zalo_route_outside_window_hands_over(zalo: tuple[StandIn, FakeZalo],
+                                              db: Database) -> None:
+    from motcua.store.service import Handover
+
+    server, fake = zalo
+    fake.window_closed.add("246845883529197922")
+    client, _ = make_client(db, zalo_app_id=APP_ID, zalo_secret_key=SecretStr(SECRET_KEY),
+                            zalo_app_secret=SecretStr(APP_SECRET),
+                            zalo_access_token=SecretStr("at-1"),
+                            zalo_refresh_token=SecretStr("rt-1"), zalo_api_base=server.url,
+                            zalo_oauth_base=server.url)
+    body = text_event()
+    client.post("/channels/zalo/webhook", content=body, headers=zalo_headers(body))
+    settle(db)
+    assert len(server.bodies("/v3.0/oa/message/cs")) == 1  # final: not retried
+    with db.session() as s:
+        row = s.scalars(select(ChannelEventRow)).one()
+        assert row.status == "failed" and "7 ngày" in (row.error or "")
+        handover = s.scalars(select(Handover)).one()
+        assert handover.status == "waiting" and "7 ngày" in handover.note

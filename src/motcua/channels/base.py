@@ -16,9 +16,21 @@ from motcua._errors import ExternalServiceError
 from motcua.answer.render import option_labels, options, render_text
 from motcua.answer.schema import AskResponse
 
-__all__ = ["HANDOVER_DATA", "HANDOVER_OPTION_LABEL", "Channel", "DeliveryUnknown", "EventKind",
-           "InboundEvent", "Option", "Outgoing", "Provider", "SendResult", "reply_options",
-           "reply_text"]
+__all__ = [
+    "HANDOVER_DATA",
+    "HANDOVER_OPTION_LABEL",
+    "Channel",
+    "DeliveryUnknown",
+    "EventKind",
+    "InboundEvent",
+    "Option",
+    "Outgoing",
+    "OutsideWindow",
+    "Provider",
+    "SendResult",
+    "reply_options",
+    "reply_text",
+]
 
 
 HANDOVER_DATA = "handover"  # a button's data asking for an officer (channels.dispatch)
@@ -70,6 +82,15 @@ class SendResult:
 class DeliveryUnknown(ExternalServiceError):
     """The request may have reached the provider (a read timeout, a dropped connection after
     sending): re-sending could deliver twice, so only an idempotent channel retries."""
+
+
+class OutsideWindow(ExternalServiceError):
+    """The provider lets us message this person no more (Zalo: 7 days after their last
+    message); the conversation goes to an officer, who reaches them another way."""
+
+    def __init__(self, message: str, **context: object) -> None:
+        super().__init__(message, hint="chuyển cho cán bộ liên hệ trực tiếp", status=403,
+                         **context)
 
 
 @runtime_checkable

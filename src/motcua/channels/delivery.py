@@ -16,14 +16,22 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from motcua._errors import ExternalServiceError
+from motcua._errors import ExternalServiceError, NotFound
 from motcua._queue import make_huey, queue_name, start_consumer
 from motcua._settings import Settings
 from motcua.answer._protocol import AssistantProtocol
 from motcua.channels import store
-from motcua.channels.base import Channel, DeliveryUnknown, Option, Outgoing, Provider
+from motcua.channels.base import (
+    Channel,
+    DeliveryUnknown,
+    Option,
+    Outgoing,
+    OutsideWindow,
+    Provider,
+)
 from motcua.channels.dispatch import answer, build_channels
 from motcua.channels.store import EventStatus
+from motcua.service import conversations as conv
 from motcua.store.db import Database
 
 __all__ = ["MAX_ATTEMPTS", "OFFICER_PREFIX", "ChannelDelivery", "delivery_for",
@@ -143,6 +151,23 @@ class ChannelDelivery:
             self.submit(row_id, delay=self._retry_base * 2 ** (attempts - 1))
         log.warning("channel send failed", extra={"row": row_id, "attempts": attempts,
                                                   "error": str(exc)[:200]})
+        if isinstance(exc, OutsideWindow):
+            self._hand_over(row_id)
+
+    def _hand_over(self, row_id: int) -> None:
+        """The person cannot be messaged any more: an officer takes the conversation."""
+        row = store.load(self.db, row_id)
+        if row is None:
+            return
+        conversation = store.conversation_of(self.db, row.provider, row.user_id)
+        if conversation is None:
+            return
+        try:
+            conv.request_handover(self.db, conversation_id=conversation,
+                                  note=f"Không gửi được câu trả lời qua {row.provider} (người "
+                                       "dân chưa nhắn trong 7 ngày): cán bộ liên hệ trực tiếp.")
+        except NotFound:  # purged by retention meanwhile: nobody left to hand over
+            return
 
 
 def push_officer_reply(settings: Settings, db: Database,

@@ -28,6 +28,7 @@ from motcua.channels.base import (
     EventKind,
     InboundEvent,
     Outgoing,
+    OutsideWindow,
     Provider,
     SendResult,
     reply_text,
@@ -115,13 +116,12 @@ class ZaloChannel:
             if code == TOKEN_EXPIRED and attempt == 1:
                 token = self._tokens.refresh(token)
                 continue
-            final = code == OUTSIDE_WINDOW
-            raise ExternalServiceError(
-                "người dân chưa nhắn OA trong 7 ngày qua: không gửi được" if final
-                else f"Zalo từ chối tin nhắn (mã {code})",
-                hint="chuyển cho cán bộ liên hệ trực tiếp" if final
-                else str(body.get("message", "xem nhật ký máy chủ"))[:200],
-                status=403 if final else 502, zalo_error=str(code))
+            if code == OUTSIDE_WINDOW:
+                raise OutsideWindow("người dân chưa nhắn OA trong 7 ngày qua: không gửi được",
+                                    zalo_error=str(code))
+            raise ExternalServiceError(f"Zalo từ chối tin nhắn (mã {code})",
+                                       hint=str(body.get("message", "xem nhật ký máy chủ"))[:200],
+                                       status=502, zalo_error=str(code))
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
     def _post(self, payload: dict[str, Any], token: str) -> dict[str, Any]:
