@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -49,6 +50,17 @@ def real_assistant(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> It
         else:
             os.environ["MOTCUA_HOME"] = old
         get_settings.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _motcua_logger() -> Iterator[None]:
+    """Undo ``configure_logging`` after a test that ran a CLI command: its JSON handler holds the
+    stderr that pytest captured for that test (closed afterwards) and it stops propagation, so
+    later tests' ``caplog`` would see nothing and every record would raise 'closed file'."""
+    logger = logging.getLogger("motcua")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    yield
+    logger.handlers[:], logger.level, logger.propagate = saved
 
 
 @pytest.fixture(autouse=True)
