@@ -1,0 +1,115 @@
+"""The DuckDB file beside the main store that holds imported dossiers.
+
+Why DuckDB and a separate file: the questions are scans and group-bys over up to millions of
+rows, which a columnar engine answers in milliseconds, while the main store (SQLite or
+PostgreSQL) stays the transactional store of the service. Questions open the file read-only
+with external access off, so even a validated query cannot read other files.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from motcua._errors import ConfigError, EmptyIndex
+from motcua._settings import get_settings
+from motcua.dossiers.schema import TABLE
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = ["DDL", "Vocabulary", "connect", "dossier_path", "vocabulary"]
+
+log = logging.getLogger(__name__)
+
+DDL = f"""
+CREATE TABLE IF NOT EXISTS {TABLE} (
+    code VARCHAR PRIMARY KEY,
+    procedure_code VARCHAR,
+    procedure_name VARCHAR,
+    field VARCHAR,
+    commune VARCHAR NOT NULL,
+    commune_code VARCHAR NOT NULL,
+    channel VARCHAR,
+    received_at TIMESTAMP NOT NULL,
+    due_at TIMESTAMP,
+    result_at TIMESTAMP,
+    returned_at TIMESTAMP,
+    status VARCHAR NOT NULL,
+    paid_online BOOLEAN,
+    digitised BOOLEAN,
+    source VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dossier_imports (
+    imported_at TIMESTAMP NOT NULL,
+    files VARCHAR NOT NULL,
+    rows_new BIGINT NOT NULL,
+    rows_replaced BIGINT NOT NULL
+);
+"""
+
+
+def dossier_path(home: Path | None = None) -> Path:
+    """``dossiers.duckdb`` in the data home (``MOTCUA_HOME``)."""
+    return (home or get_settings().home) / "dossiers.duckdb"
+
+
+def connect(path: Path, *, write: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection: read-only without external access for questions."""
+    import duckdb
+
+    if write:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path))
+        con.execute(DDL)
+        return con
+    if not path.exists():
+        raise EmptyIndex("chưa có dữ liệu hồ sơ nào để hỏi",
+                         hint="nhập tệp xuất của hệ thống một cửa: motcua data import TỆP.csv")
+    try:
+        return duckdb.connect(str(path), read_only=True,
+                              config={"enable_external_access": False})
+    except duckdb.IOException as exc:  # another process is writing (an import in progress)
+        raise ConfigError("kho hồ sơ đang được ghi bởi một lần nhập khác",
+                          hint="đợi lần nhập xong rồi hỏi lại") from exc
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names a question may use, as they are in the data (so filters match exactly)."""
+
+    communes: tuple[str, ...]
+    fields: tuple[str, ...]
+    procedures: tuple[tuple[str, str], ...]  # (code, name)
+    first: str | None  # earliest and latest receipt dates, ISO
+    last: str | None
+
+
+def vocabulary(path: Path) -> Vocabulary:
+    stat = path.stat()
+    return _vocabulary(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(path: str, _mtime: int, _size: int) -> Vocabulary:
+    con = connect(Path(path))
+    try:
+        communes = [r[0] for r in con.execute(
+            f"SELECT DISTINCT commune FROM {TABLE} ORDER BY 1").fetchall()]
+        fields = [r[0] for r in con.execute(
+            f"SELECT DISTINCT field FROM {TABLE} WHERE field IS NOT NULL ORDER BY 1").fetchall()]
+        procedures = con.execute(
+            f"SELECT procedure_code, any_value(procedure_name) FROM {TABLE} "
+            "WHERE procedure_code IS NOT NULL GROUP BY 1 ORDER BY 1").fetchall()
+        span = con.execute(f"SELECT min(received_at), max(received_at) FROM {TABLE}").fetchone()
+    finally:
+        con.close()
+    first, last = span if span else (None, None)
+    log.debug("dossier vocabulary loaded", extra={"communes": len(communes)})
+    return Vocabulary(tuple(communes), tuple(fields),
+                      tuple((str(c), str(n or "")) for c, n in procedures),
+                      first.date().isoformat() if first else None,
+                      last.date().isoformat() if last else None)
