@@ -230,8 +230,9 @@ def _write(staged: Path, target: Path, files: list[str], rows: int) -> tuple[int
         con.execute("BEGIN TRANSACTION")
         con.execute("CREATE TEMP TABLE staged AS SELECT * FROM read_csv(?, header=false, "
                     f"columns={{{columns}}}, quote='\"', escape='\"')", [str(staged)])
-        (replaced,) = con.execute(f"SELECT count(*) FROM {TABLE} WHERE code IN "
-                                  "(SELECT code FROM staged)").fetchone()
+        found = con.execute(f"SELECT count(*) FROM {TABLE} WHERE code IN "
+                            "(SELECT code FROM staged)").fetchone()
+        replaced = int(found[0]) if found else 0
         con.execute(f"DELETE FROM {TABLE} WHERE code IN (SELECT code FROM staged)")
         con.execute(f"INSERT INTO {TABLE} SELECT * FROM staged")
         con.execute("INSERT INTO dossier_imports VALUES (now(), ?, ?, ?)",
