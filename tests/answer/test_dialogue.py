@@ -83,9 +83,11 @@ def test_dialogue_reply_to_clarifying_question_settles_it(family: Assistant) -> 
     assert _top(family, ["kết hôn", "chồng tương lai của tôi là người Nhật"]) == ("answer", "D.4")
 
 
-def test_dialogue_follow_up_alone_is_not_a_request(family: Assistant) -> None:
+def test_dialogue_situation_alone_leads_to_its_procedure(family: Assistant) -> None:
+    # a death told without a request is the life event "Người thân qua đời": what the family
+    # needs first is the death registration (answer/events.py), not a refusal
     r = family.ask("ông ngoại em vừa mất sáng nay tại nhà")
-    assert r.answer is None or r.answer.code != "D.5"
+    assert r.answer is not None and r.answer.code == "D.5" and r.event == "Người thân qua đời"
 
 
 @pytest.mark.parametrize("question", [

@@ -21,6 +21,7 @@ from motcua.answer._protocol import WhereProvider
 from motcua.answer._words import accent_aware, content, distinct, matched, phrases
 from motcua.answer.card import CardBuilder
 from motcua.answer.dialogue import age_facts, is_aspect_question, new_words, topic_of
+from motcua.answer.events import LifeEvent, LifeEvents, default_events
 from motcua.answer.families import Families, default_families
 from motcua.answer.guard import guard_reason
 from motcua.answer.messages import MESSAGES, clarify_question, not_in_catalog
@@ -40,6 +41,9 @@ __all__ = ["Assistant", "assistant_for", "load_assistant"]
 
 log = logging.getLogger(__name__)
 _PARENS = re.compile(r"\([^()]*\)")
+# Where a procedure name's head (what is done) ends and its scope (for whom, where) begins.
+_HEAD_END = re.compile(r"[,;(]| (?:cho|đối với|tại|của|theo|trong trường hợp|khi|thực hiện) ",
+                       re.IGNORECASE)
 # Words that ask for a procedure; the catalog's own leading verb phrases are added at run time.
 _INTENT_WORDS = ("làm xin nộp cấp đổi khai ghi tách nhập chuyển hưởng sửa hủy xóa thẻ sổ giấy "
                  "phí")
@@ -70,8 +74,12 @@ class Assistant:
         national_margin: float = 0.25,
         national_twin: float = 0.8,
         families: Families | None = None,
+        events: LifeEvents | None = None,
+        event_name_share: float = 0.75,
     ) -> None:
         self.families = families if families is not None else default_families()
+        self.events = events if events is not None else default_events()
+        self.event_name_share = event_name_share
         self.national_twin = national_twin
         self.national = national
         self.national_fit = national_fit
@@ -134,6 +142,7 @@ class Assistant:
             return self._abstain(reason)
         query = self._query(question, history)
         hits = self._search(query)
+        query, hits, event = self._with_event(query, hits)
         refs = [self._ref(h.doc_id, h.score) for h in hits]
         intent = self._has_intent(query)
         elsewhere = self._elsewhere(query, refs) if intent else None
@@ -173,8 +182,12 @@ class Assistant:
         card = builder.build(where, commune, question=question,
                              aspect=aspect_of(question) if followup else None)
         message = MESSAGES["sample" if is_sample_code(card.code) else "answer"]
+        related = ([self._ref(c, 0.0) for c in self.events.related(event, self.index,
+                                                                    exclude=[card.code])]
+                   if event else [])
         return AskResponse(status="answer", message=message, procedures=refs,
-                           answer=card, citations=builder.citations)
+                           answer=card, citations=builder.citations,
+                           event=event.label if event else None, related=related)
 
     # -- internals --------------------------------------------------------------------------
     def _search(self, query: str, limit: int = 10) -> list[Hit]:
@@ -182,6 +195,29 @@ class Assistant:
         twice as many candidates, so that a plain sibling ranked lower can come up)."""
         hits = self.index.search(query, 2 * limit)
         return self.families.rerank(query, hits, self._name_of)[:limit]
+
+    def _with_event(self, query: str, hits: list[Hit]
+                    ) -> tuple[str, list[Hit], LifeEvent | None]:
+        """The query, hits and life event to answer with. A question that describes a life
+        event and whose words do not already name a procedure well (the best hit's subject
+        mostly covered, or the head of its name before "cho", "đối với"... when it is no
+        variant for a case the question does not state) is searched again with the event's
+        catalog words added."""
+        event = self.events.match(query)
+        if event is None:
+            return query, hits, None
+        if hits and self._names_well(query, hits[0].doc_id) >= self.event_name_share:
+            return query, hits, event
+        expanded = f"{query} {event.expand}"
+        return expanded, self._search(expanded), event
+
+    def _names_well(self, query: str, code: str) -> float:
+        """The larger of the subject share and, for a name that is no variant for a case the
+        question does not state, the share of its head."""
+        share = self._name_share(query, code)
+        if not self.families.unstated(query, self._name_of(code)):
+            share = max(share, self._name_share(query, code, head=True))
+        return share
 
     def _name_of(self, code: str) -> str:
         doc = self.index.doc(code)
@@ -286,14 +322,19 @@ class Assistant:
         shared = len(phrases(expanded) & phrases(syllables(subject)))
         return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.2 * min(shared, 2))
 
-    def _name_share(self, query: str, code: str) -> float:
+    def _name_share(self, query: str, code: str, *, head: bool = False) -> float:
         """The share of the procedure's subject words (its name without qualifiers of level
-        and channel) that the question, with its expansions, contains."""
+        and channel) that the question, with its expansions, contains; with ``head``, of the
+        subject's words before its first "cho", "đối với", "tại"... (what is done, not for
+        whom)."""
         doc = self.index.doc(code)
         if doc is None:
             return 0.0
         words = set(content(default_dictionary().expand(query)))
-        name_words = set(content(subject_of(doc.name)))
+        subject = subject_of(doc.name)
+        if head:
+            subject = _HEAD_END.split(subject, maxsplit=1)[0]
+        name_words = set(content(subject))
         return len(accent_aware(words, name_words)) / max(len(name_words), 1)
 
     def _doc_words(self, code: str) -> tuple[frozenset[str], frozenset[str]]:

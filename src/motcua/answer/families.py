@@ -26,14 +26,14 @@ import yaml
 from motcua.search._protocol import Hit
 from motcua.text.normalize import fold
 
-__all__ = ["Families", "Qualifier", "default_families"]
+__all__ = ["Families", "Qualifier", "default_families", "folded_pattern"]
 
 _ENUMERATES = re.compile(r"\btruong hop\b")
 _PARENS = re.compile(r"\([^()]*\)")
 _FILLER = frozenset(["thu", "tuc", "cho", "cua", "doi", "voi", "tai", "va", "o", "co"])
 
 
-def _pattern(text: str, **subst: str) -> re.Pattern[str]:
+def folded_pattern(text: str, **subst: str) -> re.Pattern[str]:
     """A folded, whole-word regular expression from a YAML phrase list."""
     flat = " ".join(str(text).split())
     flat = re.sub(r"\s*\|\s*", "|", flat)
@@ -89,6 +89,13 @@ class Families:
         stated = {q.key for q in self.qualifiers if q.key not in ruled
                   and (q.facts.search(text) or q.name.search(text))}
         return Reading(frozenset(stated), frozenset(ruled))
+
+    def unstated(self, question: str, name: str) -> set[str]:
+        """The marked qualifiers ``name`` carries that ``question`` does not state: the name is
+        a variant for a case the question does not say it is in."""
+        reading = self.read(question)
+        marked = {q.key for q in self.qualifiers if q.marked}
+        return (set(self.qualifiers_of(name)) & marked) - reading.stated
 
     def qualifiers_of(self, name: str) -> tuple[str, ...]:
         """The qualifier keys a procedure name carries; a name that lists several acts of one
@@ -166,9 +173,9 @@ def _load(text: str) -> list[Qualifier]:
     for entry in data["qualifiers"]:
         out.append(Qualifier(
             key=entry["key"], label=entry["label"],
-            name=_pattern(entry["name"]),
-            facts=_pattern(entry["facts"], countries=fold(countries)),
-            against=_pattern(entry["against"], countries=fold(countries))
+            name=folded_pattern(entry["name"]),
+            facts=folded_pattern(entry["facts"], countries=fold(countries)),
+            against=folded_pattern(entry["against"], countries=fold(countries))
             if entry.get("against") else None,
             marked=bool(entry.get("marked", True)), group=entry.get("group")))
     return out

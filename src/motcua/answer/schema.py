@@ -148,6 +148,12 @@ class AskResponse(BaseModel):
     national: NationalRef | None = Field(
         default=None, description="with reason not_in_catalog: the national-index procedure "
         "that fits the question, named with its portal link (no details: we do not hold them)")
+    event: str | None = Field(
+        default=None, description="the life situation the question describes (\"Người thân "
+        "qua đời\", \"Sinh con\"...), when one was recognised")
+    related: list[ProcedureRef] = Field(
+        default_factory=list, description="with an answer: what people in the same situation "
+        "usually need next (\"Bạn cũng có thể cần\")")
     sample: bool = Field(
         default=False, description="true while the catalog in use is the bundled sample (no "
         "official catalog imported yet): every fact is illustrative, not official")
