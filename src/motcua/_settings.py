@@ -113,6 +113,10 @@ class Settings(BaseSettings):
         default=1.5, ge=0, description="how often a worker compares its loaded indexes with "
         "the store's generation (one stat and one small query), reloading or rebuilding them "
         "when they differ")
+    index_poll_seconds: float = Field(
+        default=10.0, gt=0, description="how often a worker's index watcher checks the store "
+        "for a new index version or national names without being told (on PostgreSQL it is "
+        "also woken by a NOTIFY from the builder; on SQLite the poll is all there is)")
     index_lock_seconds: float = Field(
         default=120.0, ge=0, description="how long a command waits for another process's "
         "index rebuild before it uses the index on disk as it is")

@@ -14,7 +14,7 @@ from motcua._settings import Settings, get_settings
 from motcua.catalog.bootstrap import import_catalog
 from motcua.catalog.indexing import ProcedureRepository
 from motcua.catalog.sample import write_sample
-from motcua.store import generation, open_database
+from motcua.store import generation, index_versions, open_database
 from motcua.store.db import Database
 from motcua.web.app import create_app
 from tests.catalog.test_crash import write_catalog
@@ -53,8 +53,11 @@ def test_readyz_reports_served_generation_and_fresh(settings: Settings, db: Data
     assert body["checks"] == {"database": "ok", "index": "ok"}
     procedures = body["indexes"]["procedures"]
     store = generation.read(db.engine, generation.CATALOG)
+    latest = index_versions.latest(db.engine, "procedures")
+    assert latest is not None and latest.generation == store and latest.count == 39
     assert procedures == {"state": "fresh", "fresh": True, "generation": store,
-                          "store_generation": store, "count": 39, "rebuilding": False}
+                          "store_generation": store, "count": 39, "rebuilding": False,
+                          "version": latest.version, "latest_version": latest.version}
     assert body["indexes"]["documents"] == {"state": "empty", "fresh": True}
 
 

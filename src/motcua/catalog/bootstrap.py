@@ -19,6 +19,7 @@ from motcua.catalog.indexing import build_index, index_path, refresh_index
 from motcua.catalog.manage import catalog_counts, remove_procedures, retire_sample
 from motcua.search.live import locked
 from motcua.store.db import Database, open_database
+from motcua.store.import_lock import catalog_import
 
 __all__ = ["ensure_sample", "import_catalog", "remove_catalog"]
 
@@ -35,9 +36,11 @@ def import_catalog(
     """Import files into the store, then rebuild the procedure index unless it is already at
     the store's generation (whatever the report says: a re-run after a killed import finds
     every record unchanged). The index lock is held throughout, so that servers keep their
-    index until the import ends instead of rebuilding after each batch."""
+    index until the import ends instead of rebuilding after each batch; so is the store's
+    import lock, for the workers of other machines (``store/import_lock.py``; taken after the
+    file lock, in the order a worker's rebuild takes them)."""
     db = db or open_database(settings.db_url)
-    with locked(index_path(settings.index_dir)):
+    with locked(index_path(settings.index_dir)), catalog_import(db):
         report = CatalogImporter(db, on_progress=on_progress).run(paths)
         refresh_index(db, settings.index_dir)
     return report
@@ -47,8 +50,9 @@ def remove_catalog(settings: Settings, codes: Sequence[str], *,
                    db: Database | None = None) -> int:
     """Remove these procedures (and their kept versions), then rebuild and save the index."""
     db = db or open_database(settings.db_url)
-    removed = remove_procedures(db, codes)
-    build_index(db, index_path(settings.index_dir))
+    with locked(index_path(settings.index_dir)), catalog_import(db):
+        removed = remove_procedures(db, codes)
+        build_index(db, index_path(settings.index_dir))
     return removed
 
 

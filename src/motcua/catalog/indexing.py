@@ -17,10 +17,19 @@ from motcua._errors import IndexError_, NotFound
 from motcua.catalog.model import ParsedProcedure
 from motcua.search import semantic
 from motcua.search._crash import crash_point
-from motcua.search.live import Freshness, IndexStatus, LiveIndex, inspect_index, locked
+from motcua.search._manifest import read_manifest, version_of
+from motcua.search.live import (
+    REBUILD_HINT,
+    Freshness,
+    IndexStatus,
+    LiveIndex,
+    inspect_index,
+    locked,
+)
 from motcua.search.procedures import ProcedureDoc, ProcedureIndex, saved_vectors
-from motcua.store import generation
+from motcua.store import generation, index_versions
 from motcua.store.db import Database
+from motcua.store.import_lock import catalog_read
 from motcua.store.models import Procedure
 
 __all__ = ["ProcedureRepository", "StoredProcedure", "build_index", "index_path", "index_status",
@@ -76,7 +85,19 @@ def build_index(db: Database, dest: Path | None = None) -> ProcedureIndex:
         index, generation = _build(db, dest)
         crash_point("index:build")
         index.save(dest, generation=generation)
+        _record(db, dest, generation)
     return index
+
+
+def _record(db: Database, dest: Path, gen: int) -> None:
+    """Record the saved build in the store (and notify workers on PostgreSQL): what workers
+    on other machines follow, and what ``/readyz`` compares its served version with."""
+    manifest = read_manifest(dest)
+    if manifest is None:  # just written by save(): only a concurrent deletion gets here
+        raise IndexError_("không đọc được bản kê của chỉ mục vừa lưu", hint=REBUILD_HINT)
+    if index_versions.record(db, "procedures", version_of(manifest), gen, manifest.count):
+        log.info("procedure index version recorded",
+                 extra={"version": version_of(manifest)[:12], "generation": gen})
 
 
 def _build(db: Database, dest: Path | None) -> tuple[ProcedureIndex, int]:
@@ -136,7 +157,8 @@ def live_index(db: Database, index_dir: Path, *, background: bool = False,
             raise IndexError_("chưa có danh mục thủ tục nào trong kho dữ liệu",
                               hint="nhập danh mục: motcua catalog import THƯ_MỤC "
                                    "(hoặc chạy với --sample để dùng dữ liệu mẫu)")
-        build_index(db, dest)
+        with catalog_read(db, lock_seconds):  # an import on another machine: wait for its end
+            build_index(db, dest)
 
     def load(path: Path) -> ProcedureIndex:
         return ProcedureIndex.load(path, semantic=semantic_on())

@@ -21,6 +21,8 @@ from sqlalchemy import select
 
 from motcua._errors import FileFormatError, InputError
 from motcua.store.db import Database
+from motcua.store.generation import NATIONAL
+from motcua.store.index_versions import notify
 from motcua.store.models import utcnow
 from motcua.store.national import NationalProcedure
 
@@ -126,5 +128,7 @@ def import_national_index(db: Database, path: Path) -> IndexImportReport:
                     setattr(old, f, getattr(row, f))
                 old.source, old.updated_at = str(path), utcnow()
                 report.updated += 1
+        if report.imported or report.updated:  # running servers reload the names (no restart)
+            notify(session, NATIONAL)
     log.info("national index imported", extra=report.to_dict())
     return report

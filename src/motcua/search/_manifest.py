@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 __all__ = ["MANIFEST", "DiskStamp", "Manifest", "check_files", "disk_stamp", "read_manifest",
-           "write_manifest"]
+           "version_of", "write_manifest"]
 
 MANIFEST = "manifest.json"
 DiskStamp = tuple[int, int, int]  # inode, mtime in ns, size: changes whenever a save swaps in
@@ -91,3 +91,10 @@ def disk_stamp(folder: Path) -> DiskStamp | None:
     except OSError:
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def version_of(manifest: Manifest) -> str:
+    """The content hash of an index: a digest of its files' digests (not of the manifest,
+    which holds the build time). Equal on every machine that built it from the same rows."""
+    lines = "".join(f"{name}\t{digest}\n" for name, digest in sorted(manifest.files.items()))
+    return hashlib.sha256(lines.encode()).hexdigest()

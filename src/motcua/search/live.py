@@ -30,9 +30,17 @@ from filelock import FileLock, Timeout
 
 from motcua._errors import IndexError_, MotcuaError
 from motcua.search._atomic import clear_leftovers
-from motcua.search._manifest import DiskStamp, Manifest, check_files, disk_stamp, read_manifest
+from motcua.search._manifest import (
+    DiskStamp,
+    Manifest,
+    check_files,
+    disk_stamp,
+    read_manifest,
+    version_of,
+)
 
-__all__ = ["Freshness", "IndexStatus", "LiveIndex", "index_lock", "inspect_index", "locked"]
+__all__ = ["REBUILD_HINT", "Freshness", "IndexStatus", "LiveIndex", "index_lock", "inspect_index",
+           "locked"]
 
 log = logging.getLogger(__name__)
 REBUILD_HINT = "chạy 'motcua index rebuild' (xem tình trạng: 'motcua index status')"
@@ -62,6 +70,7 @@ class IndexStatus:
     index_generation: int | None
     count: int | None
     problem: str | None = None
+    version: str | None = None  # content hash of the served (or saved) index: version_of
 
 
 def index_lock(folder: Path) -> FileLock:
@@ -100,7 +109,7 @@ def inspect_index(folder: Path, kind: str, store_generation: int) -> IndexStatus
                            manifest.count, problem)
     fresh = manifest.generation == store_generation
     return IndexStatus(kind, Freshness.FRESH if fresh else Freshness.STALE, store_generation,
-                       manifest.generation, manifest.count)
+                       manifest.generation, manifest.count, version=version_of(manifest))
 
 
 class LiveIndex(Generic[T]):
@@ -154,6 +163,19 @@ class LiveIndex(Generic[T]):
         finally:
             self._mutex.release()
 
+    def refresh(self) -> bool:
+        """Check the store now and load or rebuild in the calling thread (the index watcher's
+        call, off the request path). Requests keep the old index until the new one replaces
+        it (one reference); True when another index was installed."""
+        with self._mutex:
+            before = self._value
+            self._checked = time.monotonic()
+            generation = self._store_generation = self._generation()
+            if before is not None and self._current(generation):
+                return False
+            self._refresh(generation, wait=True)
+            return self._value is not before
+
     def set(self, value: T, manifest: Manifest | None) -> None:
         """Install an index this process has just built and saved (no reload from disk)."""
         with self._mutex:
@@ -170,7 +192,8 @@ class LiveIndex(Generic[T]):
         else:
             freshness = Freshness.STALE
         return IndexStatus(self.kind, freshness, self._store_generation, served,
-                           len(self._value) if self._value is not None else None, self.error)
+                           len(self._value) if self._value is not None else None, self.error,
+                           version=version_of(manifest) if manifest else None)
 
     @property
     def rebuilding(self) -> bool:

@@ -26,12 +26,14 @@ from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 from motcua._errors import StoreError
 from motcua.store.models import Base
 
-__all__ = ["CATALOG", "DOCUMENTS", "StoreGeneration", "bump", "current", "lock", "read"]
+__all__ = ["CATALOG", "DOCUMENTS", "NATIONAL", "StoreGeneration", "bump", "current", "lock", "read"]
 
 CATALOG = "catalog"
 DOCUMENTS = "documents"
+NATIONAL = "national"  # the national names (motcua catalog import-index): the assistant reloads
 # Table name -> the generation its changes raise.
-_TRACKED = {"procedures": CATALOG, "documents": DOCUMENTS, "document_passages": DOCUMENTS}
+_TRACKED = {"procedures": CATALOG, "documents": DOCUMENTS, "document_passages": DOCUMENTS,
+            "national_procedures": NATIONAL}
 
 # One statement on SQLite (>= 3.24) and PostgreSQL alike. Why an upsert rather than
 # UPDATE-then-INSERT: it runs inside ``after_flush``, where a nested transaction (to survive

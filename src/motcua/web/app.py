@@ -138,6 +138,18 @@ def _start_channels(state: ServiceState) -> Callable[[], None]:
     return delivery.stop
 
 
+def _start_index_watch(state: ServiceState) -> Callable[[], None]:
+    """Follow the store's index versions in a thread (NOTIFY and poll), unless the app was
+    given its assistant (tests): a new catalog is served without a restart or a request."""
+    if state._assistant is not None:
+        return lambda: None
+    from motcua.web.index_watch import IndexWatcher
+
+    watcher = IndexWatcher(state, poll_seconds=state.settings.index_poll_seconds)
+    watcher.start()
+    return watcher.stop
+
+
 def create_app(settings: Settings | None = None, assistant: AssistantProtocol | None = None, *,
                db: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
@@ -159,9 +171,11 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         stop_jobs = _start_jobs(settings, db)
         stop_channels = _start_channels(state)
+        stop_watch = _start_index_watch(state)
         try:
             yield
         finally:
+            await anyio.to_thread.run_sync(stop_watch)
             await anyio.to_thread.run_sync(stop_channels)
             await anyio.to_thread.run_sync(stop_jobs)
 

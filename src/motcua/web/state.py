@@ -6,7 +6,9 @@ pick the index up without a restart; and after any later import (or a killed one
 serve what the store holds. Each index is a ``LiveIndex``: at most once every
 ``index_check_seconds`` a request compares the served index's generation with the store's
 (one ``stat``, one small SELECT); a change is loaded or rebuilt in a thread while requests
-keep the old index.
+keep the old index. The index watcher (``web/index_watch.py``) calls ``follow_store`` on a
+NOTIFY or a poll, so that a new version (built here or on another machine) is loaded, and its
+assistant made, before a request needs it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from motcua._settings import Settings
 from motcua.answer._protocol import AssistantProtocol
 from motcua.communes.registry import ProfileRegistry
 from motcua.communes.units import AdminUnit, list_units
+from motcua.store import generation, index_versions
 from motcua.store.db import Database
 from motcua.web.sessions import SessionSigner
 
@@ -48,7 +51,8 @@ class ServiceState:
     last_error: str | None = None
     _units: list[AdminUnit] | None = None
     _procedures: LiveIndex[ProcedureIndex] | None = None
-    _served: tuple[ProcedureIndex, AssistantProtocol] | None = None
+    # index, national-names generation, the assistant over both: replaced as one reference
+    _served: tuple[ProcedureIndex, int, AssistantProtocol] | None = None
     _documents: DocumentService | None = None
     _documents_missing: bool = False
 
@@ -72,8 +76,35 @@ class ServiceState:
             with self._lock:
                 served = self._served
                 if served is None or served[0] is not index:
-                    served = self._served = (index, self._make_assistant(index))
-        return served[1]
+                    national = generation.read(self.db.engine, generation.NATIONAL)
+                    served = self._served = (index, national, self._make_assistant(index))
+        return served[2]
+
+    def follow_store(self) -> bool:
+        """Serve what the store holds now: load or rebuild the procedure index in this thread
+        if the catalog moved on, and make a new assistant when the index or the national names
+        (``motcua catalog import-index``) changed. True when something new is served.
+
+        The watcher's call; requests meanwhile keep the old assistant, then take the new one
+        (one reference replaced), so an answer never mixes two catalogs."""
+        if self._assistant is not None:
+            return False
+        live = self.procedure_index()
+        live.refresh()
+        index = live.get()
+        national = generation.read(self.db.engine, generation.NATIONAL)
+        served = self._served
+        if served is not None and served[0] is index and served[1] == national:
+            return False
+        assistant = self._make_assistant(index)  # outside the lock: requests go on meanwhile
+        with self._lock:
+            served = self._served
+            if served is not None and served[0] is index and served[1] == national:
+                return False  # a request made the same one meanwhile: keep that
+            self._served = (index, national, assistant)
+        log.info("serving procedure index version",
+                 extra={"version": live.status().version, "national": national})
+        return True
 
     def procedure_index(self) -> LiveIndex[ProcedureIndex]:
         if self._procedures is None:
@@ -143,8 +174,7 @@ class ServiceState:
         checks["index"] = "ok" if not problems else "error: " + "; ".join(problems)
         return checks, indexes
 
-    @staticmethod
-    def _check(live: LiveIndex[Any], problems: list[str]) -> dict[str, Any]:
+    def _check(self, live: LiveIndex[Any], problems: list[str]) -> dict[str, Any]:
         """One index for ``/readyz``: loaded (or rebuilt) now if it is not yet."""
         try:
             live.get()
@@ -154,7 +184,15 @@ class ServiceState:
             problems.append(f"{live.kind}: {exc.message}")
             return {"state": "unavailable", "error": exc.message}
         status: IndexStatus = live.status()
-        return {"state": status.freshness.value, "fresh": status.freshness == "fresh",
-                "generation": status.index_generation,
-                "store_generation": status.store_generation, "count": status.count,
-                "rebuilding": live.rebuilding}
+        entry = {"state": status.freshness.value, "fresh": status.freshness == "fresh",
+                 "generation": status.index_generation,
+                 "store_generation": status.store_generation, "count": status.count,
+                 "rebuilding": live.rebuilding, "version": status.version}
+        if live.kind == "procedures":  # the newest build any worker recorded in the store
+            try:
+                latest = index_versions.latest(self.db.engine, "procedures")
+            except MotcuaError as exc:
+                problems.append(f"{live.kind}: {exc.message}")
+                latest = None
+            entry["latest_version"] = latest.version if latest else None
+        return entry

@@ -26,9 +26,11 @@ def readyz(state: StateDep) -> JSONResponse:
 
     ``indexes`` says, per index served, which store generation it was built from, the
     store's, and whether they agree (``fresh``): an index being rebuilt after an import is
-    still served (ready, not fresh); a missing, damaged or unloadable one is not ready. The
-    messages name no server path. A sync handler: the first call may load an index, which
-    must not run on the event loop.
+    still served (ready, not fresh); a missing, damaged or unloadable one is not ready.
+    ``version`` is the content hash of the index served and, for procedures,
+    ``latest_version`` the newest build recorded in the store by any worker (equal once this
+    worker follows it: docs/scaling.md). The messages name no server path. A sync handler:
+    the first call may load an index, which must not run on the event loop.
     """
     checks, indexes = state.readiness()
     ready = all(v == "ok" for v in checks.values())
