@@ -105,7 +105,7 @@ _FILLER = frozenset("".join(_WORDS).split())
 def _clean(question: str) -> str:
     text = fold(question).lower().replace("đ", "d")
     text = re.sub(r"\bti le\b", "ty le", text)
-    text = re.sub(r"(?<=\d)[.](?=\d)", "§", text)  # keep 1.001193 and 05.07.2026
+    text = re.sub(r"(?<=[a-z0-9])[.](?=\d)", "§", text)  # keep 1.001193, MAU.0001, 05.07.2026
     text = re.sub(r"[^a-z0-9/§ ]+", " ", text).replace("§", ".")
     return " " + " ".join(text.split()) + " "
 

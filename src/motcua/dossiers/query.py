@@ -16,7 +16,8 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
-from motcua._errors import InputError
+from motcua._errors import InputError, InvalidQuestion
+from motcua._settings import get_settings
 from motcua.dossiers.parse import Clarify, Refuse, parse_question
 from motcua.dossiers.schema import TABLE
 from motcua.dossiers.spec import DIMENSIONS, MEASURES, Dim, QuerySpec
@@ -139,7 +140,11 @@ def _scope(spec: QuerySpec) -> str:
     if spec.channel:
         parts.append({"truc_tuyen": "nộp trực tuyến", "truc_tiep": "nộp trực tiếp",
                       "buu_chinh": "nộp qua bưu chính"}[spec.channel])
-    parts.append(f"trong {spec.period.label}" if spec.period else "trên toàn bộ dữ liệu")
+    if spec.period:
+        label = spec.period.label
+        parts.append(label if label.startswith("từ") else f"trong {label}")
+    else:
+        parts.append("trên toàn bộ dữ liệu")
     return " ".join(parts)
 
 
@@ -185,6 +190,10 @@ def run_spec(spec: QuerySpec, path: Path, as_of: dt.datetime) -> dict[str, Any]:
 def ask(question: str, *, path: Path | None = None, today: dt.date | None = None,
         ) -> dict[str, Any]:
     """The answer to one question in the Interface's JSON shape (answer | clarify | refuse)."""
+    limit = get_settings().max_question_chars
+    if not question.strip() or len(question) > limit:
+        raise InvalidQuestion("câu hỏi trống hoặc quá dài", hint=f"hỏi ngắn gọn, tối đa {limit} "
+                              "ký tự, ví dụ: 'xã nào trễ hạn nhiều nhất quý 3?'")
     path = path or dossier_path()
     today = today or dt.date.today()
     parsed = parse_question(question, vocabulary(path), today)

@@ -90,14 +90,15 @@ def map_headers(headers: list[str], overrides: Mapping[str, str] | None = None,
     return mapping, ignored
 
 
-def _is_header(cells: list[str]) -> bool:
-    return sum(1 for c in cells if c and len(_guess(c)) == 1) >= 3
+def _is_header(cells: list[str], named: set[str]) -> bool:
+    return sum(1 for c in cells if c and (key(c) in named or len(_guess(c)) == 1)) >= 3
 
 
-def _find_header(rows: Iterator[list[object]], path: Path) -> tuple[int, list[str]]:
+def _find_header(rows: Iterator[list[object]], path: Path, named: set[str],
+                 ) -> tuple[int, list[str]]:
     for n, cells in enumerate(rows, start=1):
         text = ["" if c is None else str(c).strip() for c in cells]
-        if _is_header(text):
+        if _is_header(text, named):
             return n, text
         if n >= _SCAN_ROWS:
             break
@@ -153,7 +154,7 @@ def read_sheet(path: Path, overrides: Mapping[str, str] | None = None) -> Sheet:
     else:
         raise FileFormatError(f"{path.name}: chỉ nhận tệp .csv hoặc .xlsx",
                               hint="xuất dữ liệu từ hệ thống một cửa dạng Excel hoặc CSV")
-    header_row, headers = _find_header(source, path)
+    header_row, headers = _find_header(source, path, {key(h) for h in overrides or {}})
     skip = {key(h) for h, c in (overrides or {}).items() if c.strip() == "-"}
     kept = {h: c for h, c in (overrides or {}).items() if c.strip() != "-"}
     visible = ["" if key(h) in skip else h for h in headers]

@@ -89,8 +89,12 @@ class Vocabulary:
 
 
 def vocabulary(path: Path) -> Vocabulary:
-    stat = path.stat()
-    return _vocabulary(str(path), stat.st_mtime_ns, stat.st_size)
+    """Cached per state of the file (and its write-ahead log): a new import is seen at once."""
+    if not path.exists():
+        connect(path).close()  # raises EmptyIndex with what to do
+    wal = path.with_name(path.name + ".wal")
+    stamp = path.stat().st_mtime_ns + (wal.stat().st_mtime_ns if wal.exists() else 0)
+    return _vocabulary(str(path), stamp, path.stat().st_size)
 
 
 @lru_cache(maxsize=8)

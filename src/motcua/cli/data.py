@@ -1,0 +1,120 @@
+"""``motcua data import|ask|generate``: dossier exports and questions on them (officials).
+
+Arguments and printing only; the dossiers room (``motcua.dossiers``) does the work. ``ask``
+prints the answer, a small bar chart of its table and the SQL that ran; ``--json`` prints the
+Interface's JSON exactly (the API returns the same).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from motcua._errors import InputError
+from motcua.cli._apps import app
+from motcua.cli._output import console, print_json
+
+data_app = typer.Typer(help="Số liệu hồ sơ một cửa: nhập tệp xuất, hỏi bằng tiếng Việt.",
+                       no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+_JSON = typer.Option("--json", help="in ra dạng JSON")
+_BAR = 30
+
+
+def _mapping(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        header, sep, column = item.rpartition("=")
+        if not sep or not header.strip():
+            raise InputError(f"--map {item!r} không đúng dạng",
+                             hint='ghi --map "Tên cột trong tệp=cột" (ví dụ "Ngày nhận='
+                                  'received_at"; "=-" để bỏ qua cột)')
+        out[header.strip()] = column.strip()
+    return out
+
+
+@data_app.command("import")
+def data_import(
+    files: Annotated[list[Path], typer.Argument(help="tệp xuất .csv hoặc .xlsx")],
+    mapping: Annotated[list[str] | None, typer.Option(
+        "--map", help='"Tên cột=cột" khi không tự nhận được cột (lặp lại được)')] = None,
+    as_json: Annotated[bool, _JSON] = False,
+) -> None:
+    """Nhập tệp xuất hồ sơ: kiểm tra mọi dòng trước, lỗi một dòng thì không nhập gì."""
+    from motcua.dossiers.importer import import_exports
+
+    result = import_exports(files, overrides=_mapping(mapping or []))
+    if as_json:
+        print_json(result.to_dict())
+        return
+    console.print(f"Đã nhập {result.rows:,} hồ sơ từ {len(result.files)} tệp ({result.new:,} "
+                  f"mới, {result.replaced:,} cập nhật) trong {result.seconds} giây."
+                  .replace(",", "."), markup=False)
+    for name, ignored in result.ignored.items():
+        if ignored:
+            console.print(f"  {name}: bỏ qua cột " + ", ".join(ignored), markup=False)
+
+
+def _chart(table: list[dict[str, Any]], unit: str) -> None:
+    values = [t["value"] for t in table if isinstance(t.get("value"), int | float)]
+    if len(table) < 2 or not values:
+        return
+    top = max(values) or 1
+    width = max(len(str(t["label"])) for t in table[:20])
+    for t in table[:20]:
+        v = t["value"]
+        bar = "█" * round(_BAR * v / top) if isinstance(v, int | float) else ""
+        shown = "—" if v is None else f"{v}{'%' if unit == '%' else ''}"
+        console.print(f"  {str(t['label'])[:60]:<{min(width, 60)}} {bar} {shown}",
+                      markup=False)
+    if len(table) > 20:
+        console.print(f"  ... và {len(table) - 20} dòng khác (--json để xem hết)", markup=False)
+
+
+@data_app.command("ask")
+def data_ask(
+    question: Annotated[str, typer.Argument(help="câu hỏi, có dấu hoặc không dấu")],
+    as_json: Annotated[bool, _JSON] = False,
+    today: Annotated[str | None, typer.Option(
+        help="tính 'năm nay', 'quý 3', 'tuần trước' theo ngày này (YYYY-MM-DD)")] = None,
+) -> None:
+    """Hỏi số liệu hồ sơ: số hồ sơ, trễ hạn, tỷ lệ đúng hạn, trực tuyến... theo xã, tháng."""
+    from motcua.dossiers.query import ask
+
+    try:
+        day = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        raise InputError(f"--today {today!r} không phải ngày", hint="ghi dạng 2026-06-30"
+                         ) from None
+    answer = ask(question, today=day)
+    if as_json:
+        print_json(answer)
+        return
+    console.print(answer["message"], markup=False)
+    _chart(answer["table"], answer["unit"])
+    if answer["sql"]:
+        console.print(f"SQL ({answer['rows']:,} hồ sơ được đếm): ".replace(",", ".")
+                      + answer["sql"], markup=False, style="dim", soft_wrap=True)
+
+
+@data_app.command("generate")
+def data_generate(
+    out: Annotated[Path, typer.Argument(help="tệp .csv hoặc .xlsx sẽ ghi")],
+    rows: Annotated[int, typer.Option(min=1, max=5_000_000, help="số hồ sơ")] = 10_000,
+    seed: Annotated[int, typer.Option(help="cùng seed cho cùng tệp")] = 0,
+) -> None:
+    """Tạo tệp xuất MẪU (hồ sơ giả lập) để thử nhập và hỏi; không phải dữ liệu thật."""
+    from motcua.dossiers.generate import generate, write_csv, write_xlsx
+
+    dossiers = generate(rows, seed=seed)
+    if out.suffix.lower() == ".xlsx":
+        write_xlsx(out, dossiers, seed=seed)
+    elif out.suffix.lower() == ".csv":
+        write_csv(out, dossiers, seed=seed)
+    else:
+        raise InputError(f"{out.name}: chỉ ghi được .csv hoặc .xlsx", hint="đổi đuôi tệp")
+    console.print(f"Đã ghi {rows:,} hồ sơ giả lập vào {out}.".replace(",", "."), markup=False)

@@ -1,0 +1,62 @@
+"""``POST /api/v1/dossiers/ask``: questions on the imported dossier exports, for officials.
+
+Why officials only: the figures are the communes' internal performance before they are
+published; like the documents room, a console session or an integration's ``X-API-Key`` is
+needed. The route is thin: ``motcua.dossiers.query.ask`` returns the Interface's JSON (the
+same as ``motcua data ask --json``). (No ``from __future__ import annotations``: FastAPI
+resolves the dependency alias from real annotations.)
+"""
+
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from motcua._errors import Unauthorized
+from motcua._settings import QUESTION_CHARS_CEILING
+from motcua.service.accounts import verify_api_key
+from motcua.web.deps import StateDep, session_user
+
+__all__ = ["build_router"]
+
+log = logging.getLogger(__name__)
+
+
+class DossierQuestion(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    question: str = Field(min_length=1, max_length=QUESTION_CHARS_CEILING)
+
+
+def _official(request: Request, state: StateDep) -> str:
+    """Who calls: an integration key's name or a logged-in official's id; else 401."""
+    name = verify_api_key(state.db, request.headers.get("x-api-key", ""))
+    if name:
+        return f"key:{name}"
+    user = session_user(request, state)
+    if user is not None:
+        return f"user:{user.id}"
+    raise Unauthorized("số liệu hồ sơ chỉ dành cho cán bộ: cần đăng nhập hoặc khóa API",
+                       hint="đăng nhập tại /console/login, hoặc gửi tiêu đề X-API-Key với khóa "
+                            "hợp lệ (motcua users api-key TÊN)")
+
+
+Official = Annotated[str, Depends(_official)]
+
+
+def build_router() -> APIRouter | None:
+    try:
+        from motcua.dossiers.query import ask
+    except ImportError as exc:  # duckdb or sqlglot missing
+        log.info("dossiers room unavailable", extra={"error": str(exc)})
+        return None
+    router = APIRouter(prefix="/api/v1/dossiers", tags=["dossiers"])
+
+    @router.post("/ask")
+    def ask_route(body: DossierQuestion, who: Official) -> dict[str, Any]:
+        """status answer | clarify | refuse, value, unit, table, sql, rows, message."""
+        answer: dict[str, Any] = ask(body.question)
+        return answer
+
+    return router
