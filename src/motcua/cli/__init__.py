@@ -13,6 +13,7 @@ from motcua.cli import (  # noqa: F401 - registers
     ask,
     catalog,
     clean,
+    data,
     docs,
     evaluate,
     index,

@@ -17,10 +17,10 @@ log = logging.getLogger(__name__)
 
 def mount_optional_routers(app: FastAPI) -> list[str]:
     mounted = []
-    from motcua.web.routes import channels, cleaning, documents
+    from motcua.web.routes import channels, cleaning, documents, dossiers
 
     for name, module in (("documents", documents), ("cleaning", cleaning),
-                         ("channels", channels)):
+                         ("channels", channels), ("dossiers", dossiers)):
         router = module.build_router()
         if router is None:
             log.info("router not mounted: its room is not available", extra={"room": name})
