@@ -55,7 +55,7 @@ def _require_services() -> None:
         return
     reason = f"{' and '.join(missing)} not reachable ({PG_URL}, {REDIS_URL})"
     if os.environ.get("CI"):
-        pytest.fail(f"multi-node test needs {reason} in CI")
+        pytest.fail(f"multi-node test: {reason}, and CI must run it")
     pytest.skip(f"multi-node test skipped: {reason}")
 
 
