@@ -20,8 +20,8 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from motcua._errors import InputError, UnknownCommune
 from motcua._settings import get_settings
@@ -73,8 +73,7 @@ class _Problem(Exception):
         self.column, self.value, self.why, self.todo = column, value, why, todo
 
 
-@lru_cache(maxsize=4096)
-def _commune(raw: str, province: str) -> tuple[str, str]:
+def _commune_name(raw: str, province: str) -> tuple[str, str]:
     text = " ".join(raw.split())
     folded = fold(text).lower()
     for prefix in _UNIT_PREFIXES:
@@ -85,85 +84,104 @@ def _commune(raw: str, province: str) -> tuple[str, str]:
     return unit.name, unit.code
 
 
-def _when(row: Mapping[Column, object], col: Column, *, end_of_day: bool = False
-          ) -> dt.datetime | None:
-    value = row.get(col)
-    try:
-        when = parse_datetime(value)
-    except DateProblem as exc:
-        raise _Problem(col, value, str(exc), "ghi ngày dạng dd/mm/yyyy (có thể kèm giờ HH:MM)"
-                       ) from None
-    if when is not None and end_of_day and when.time() == dt.time(0, 0):
-        when = when.replace(hour=23, minute=59, second=59)
-    return when
-
-
-def _flag(row: Mapping[Column, object], col: Column) -> bool | None:
-    value = row.get(col)
-    if value is None or (k := key(str(value))) == "":
-        return None
-    if k in YES or value is True:
-        return True
-    if k in NO or value is False:
-        return False
-    raise _Problem(col, value, "không phải có/không", "ghi 'Có' hoặc 'Không' (hoặc để trống)")
-
-
-def _text(row: Mapping[Column, object], col: Column) -> str | None:
-    value = row.get(col)
+def _clean(value: object) -> str | None:
     text = "" if value is None else " ".join(str(value).split())
     return text or None
 
 
-def _row(row: Mapping[Column, object], province: str, source: str) -> tuple[object, ...]:
-    code = _text(row, Column.CODE)
-    if code is None:
-        raise _Problem(Column.CODE, "", "mã hồ sơ trống", "điền mã hồ sơ (số biên nhận)")
-    place = _text(row, Column.COMMUNE)
-    try:
-        commune, commune_code = _commune(place or "", province)
-    except UnknownCommune as exc:
-        raise _Problem(Column.COMMUNE, place or "", exc.message,
-                       f"ghi tên xã/phường của {province} (ví dụ 'Xã Hữu Lũng') hoặc mã xã"
-                       ) from None
-    received = _when(row, Column.RECEIVED_AT)
-    if received is None:
-        raise _Problem(Column.RECEIVED_AT, "", "ngày tiếp nhận trống", "điền ngày tiếp nhận")
-    due = _when(row, Column.DUE_AT, end_of_day=True)
-    result, returned = _when(row, Column.RESULT_AT), _when(row, Column.RETURNED_AT)
-    for col, when in ((Column.DUE_AT, due), (Column.RESULT_AT, result),
-                      (Column.RETURNED_AT, returned)):
-        if when is not None and when.date() < received.date():
-            raise _Problem(col, row.get(col), "trước ngày tiếp nhận "
-                           f"{received:%d/%m/%Y}", "kiểm tra lại hai ngày này")
-    channel = None
-    if (raw := _text(row, Column.CHANNEL)) is not None:
-        if (found := CHANNEL_WORDS.get(key(raw))) is None:
-            raise _Problem(Column.CHANNEL, raw, "không rõ kênh nộp",
-                           "ghi 'Trực tiếp', 'Trực tuyến' hoặc 'Bưu chính'")
-        channel = found.value
-    if (raw := _text(row, Column.STATUS)) is not None:
-        if (state := STATUS_WORDS.get(key(raw))) is None:
-            raise _Problem(Column.STATUS, raw, "không rõ trạng thái",
-                           "ghi 'Đang xử lý', 'Đã giải quyết', 'Đã trả kết quả', 'Từ chối' "
-                           "hoặc 'Đã hủy'")
-    else:
-        state = (Status.RETURNED if returned else Status.RESOLVED if result
-                 else Status.PROCESSING)
-    return (code, _text(row, Column.PROCEDURE_CODE), _text(row, Column.PROCEDURE_NAME),
-            _text(row, Column.FIELD), commune, commune_code, channel, received, due, result,
-            returned, state.value, _flag(row, Column.PAID_ONLINE),
-            _flag(row, Column.DIGITISED), source)
+class _Cells:
+    """Each distinct cell value of a column is converted once (an export of a million rows
+    holds a few hundred communes and channel words, and repeats its dates a lot)."""
+
+    def __init__(self, province: str) -> None:
+        self.province = province
+        self.memo: dict[Column, dict[object, object]] = {c: {} for c in Column}
+
+    def get(self, row: Mapping[Column, object], col: Column) -> Any:
+        value = row.get(col)
+        memo = self.memo[col]
+        try:
+            found = memo[value]
+        except KeyError:
+            try:
+                found = self._convert(col, value)
+            except _Problem as p:
+                found = p
+            memo[value] = found
+        if isinstance(found, _Problem):
+            raise found
+        return found
+
+    def _convert(self, col: Column, value: object) -> object:
+        if col in (Column.RECEIVED_AT, Column.DUE_AT, Column.RESULT_AT, Column.RETURNED_AT):
+            try:
+                when = parse_datetime(value)
+            except DateProblem as exc:
+                raise _Problem(col, value, str(exc), "ghi ngày dạng dd/mm/yyyy (có thể kèm giờ "
+                               "HH:MM)") from None
+            if when is not None and col == Column.DUE_AT and when.time() == dt.time(0, 0):
+                when = when.replace(hour=23, minute=59, second=59)  # a due day: its end
+            return when
+        text = _clean(value)
+        if col == Column.COMMUNE:
+            try:
+                return _commune_name(text or "", self.province)
+            except UnknownCommune as exc:
+                raise _Problem(col, text or "", exc.message, "ghi tên xã/phường của "
+                               f"{self.province} (ví dụ 'Xã Hữu Lũng') hoặc mã xã") from None
+        if text is None:
+            return None
+        if col == Column.CHANNEL:
+            if (channel := CHANNEL_WORDS.get(key(text))) is None:
+                raise _Problem(col, text, "không rõ kênh nộp",
+                               "ghi 'Trực tiếp', 'Trực tuyến' hoặc 'Bưu chính'")
+            return channel.value
+        if col == Column.STATUS:
+            if (state := STATUS_WORDS.get(key(text))) is None:
+                raise _Problem(col, text, "không rõ trạng thái", "ghi 'Đang xử lý', 'Đã giải "
+                               "quyết', 'Đã trả kết quả', 'Từ chối' hoặc 'Đã hủy'")
+            return state.value
+        if col in (Column.PAID_ONLINE, Column.DIGITISED):
+            if value is True or value is False:
+                return value
+            if (k := key(text)) in YES:
+                return True
+            if k in NO:
+                return False
+            raise _Problem(col, value, "không phải có/không",
+                           "ghi 'Có' hoặc 'Không' (hoặc để trống)")
+        return text
+
+    def row(self, row: Mapping[Column, object], source: str) -> tuple[object, ...]:
+        code = _clean(row.get(Column.CODE))
+        if code is None:
+            raise _Problem(Column.CODE, "", "mã hồ sơ trống", "điền mã hồ sơ (số biên nhận)")
+        commune, commune_code = self.get(row, Column.COMMUNE)
+        received = self.get(row, Column.RECEIVED_AT)
+        if received is None:
+            raise _Problem(Column.RECEIVED_AT, "", "ngày tiếp nhận trống",
+                           "điền ngày tiếp nhận")
+        due, result = self.get(row, Column.DUE_AT), self.get(row, Column.RESULT_AT)
+        returned = self.get(row, Column.RETURNED_AT)
+        for col, when in ((Column.DUE_AT, due), (Column.RESULT_AT, result),
+                          (Column.RETURNED_AT, returned)):
+            if when is not None and when.date() < received.date():
+                raise _Problem(col, row.get(col), "trước ngày tiếp nhận "
+                               f"{received:%d/%m/%Y}", "kiểm tra lại hai ngày này")
+        channel, state = self.get(row, Column.CHANNEL), self.get(row, Column.STATUS)
+        if state is None:
+            state = (Status.RETURNED if returned else Status.RESOLVED if result
+                     else Status.PROCESSING).value
+        return (code, self.get(row, Column.PROCEDURE_CODE), self.get(row, Column.PROCEDURE_NAME),
+                self.get(row, Column.FIELD), commune, commune_code, channel, received, due,
+                result, returned, state, self.get(row, Column.PAID_ONLINE),
+                self.get(row, Column.DIGITISED), source)
 
 
 def _describe(path: Path, n: int, p: _Problem, header: str) -> str:
     shown = str(p.value)[:60]
     return (f"{path.name}, dòng {n}, cột '{header}': '{shown}' — {p.why}; {p.todo}."
             if shown else f"{path.name}, dòng {n}, cột '{header}': {p.why}; {p.todo}.")
-
-
-def _iso(value: object) -> object:
-    return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value
 
 
 def import_exports(paths: Sequence[Path], *, overrides: Mapping[str, str] | None = None,
@@ -174,7 +192,8 @@ def import_exports(paths: Sequence[Path], *, overrides: Mapping[str, str] | None
     target = target or dossier_path()
     problems: list[str] = []
     n_problems = 0
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}
+    cells = _Cells(province)
     result = ImportResult([p.name for p in paths], 0, 0, 0, 0.0)
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "rows.csv"
@@ -186,7 +205,7 @@ def import_exports(paths: Sequence[Path], *, overrides: Mapping[str, str] | None
                 result.ignored[path.name] = sheet.ignored
                 for n, raw in sheet.rows:
                     try:
-                        values = _row(raw, province, path.name)
+                        values = cells.row(raw, path.name)
                     except _Problem as p:
                         n_problems += 1
                         if len(problems) < _MAX_LISTED:
@@ -199,11 +218,12 @@ def import_exports(paths: Sequence[Path], *, overrides: Mapping[str, str] | None
                         if len(problems) < _MAX_LISTED:
                             problems.append(f"{path.name}, dòng {n}, cột "
                                             f"'{sheet.mapping[Column.CODE]}': '{code}' — trùng "
-                                            f"mã hồ sơ ở {first}; bỏ một trong hai dòng.")
+                                            f"mã hồ sơ ở {first[0]} dòng {first[1]}; bỏ một "
+                                            "trong hai dòng.")
                         continue
-                    seen[code] = f"{path.name} dòng {n}"
+                    seen[code] = (path.name, n)
                     if not n_problems:
-                        writer.writerow([_iso(v) for v in values])
+                        writer.writerow(values)  # str(datetime) is ISO with a space
                     result.rows += 1
         if n_problems:
             more = n_problems - len(problems)
