@@ -199,6 +199,7 @@ def test_multinode_two_nodes_one_store(cluster: Cluster, tmp_path: Path,
     acked: list[tuple[str, int, str]] = []  # conversation, message id, question: answered
     retried = [0]
     lock = threading.Lock()
+    sending = threading.Event()  # client 0 is about to send its third question to node A
 
     def client(n: int) -> int:
         node, conv_id, done = a, None, 0
@@ -206,6 +207,8 @@ def test_multinode_two_nodes_one_store(cluster: Cluster, tmp_path: Path,
             while done < TURNS:
                 question = f"{QUESTIONS[done]} (người {n})"
                 body = {"question": question} | ({"conversation_id": conv_id} if conv_id else {})
+                if n == 0 and done == 2 and node is a:
+                    sending.set()  # the kill lands while this request is on its way
                 try:
                     r = http.post(f"{node.url}/api/v1/ask", json=body)
                 except httpx.TransportError:
@@ -224,7 +227,7 @@ def test_multinode_two_nodes_one_store(cluster: Cluster, tmp_path: Path,
 
     with ThreadPoolExecutor(CLIENTS) as pool:
         runs = [pool.submit(client, n) for n in range(CLIENTS)]
-        _until(lambda: len(acked) >= CLIENTS * 2, 20, "load on node A")
+        assert sending.wait(20), "no load on node A"
         assert a.proc is not None
         os.kill(a.proc.pid, signal.SIGKILL)
         killed_after = len(acked)
