@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from motcua._errors import InputError
-from motcua.cli._apps import app
+from motcua.cli._apps import app, eval_app
 from motcua.cli._output import console, print_json
 
 data_app = typer.Typer(help="Số liệu hồ sơ một cửa: nhập tệp xuất, hỏi bằng tiếng Việt.",
@@ -118,3 +118,29 @@ def data_generate(
     else:
         raise InputError(f"{out.name}: chỉ ghi được .csv hoặc .xlsx", hint="đổi đuôi tệp")
     console.print(f"Đã ghi {rows:,} hồ sơ giả lập vào {out}.".replace(",", "."), markup=False)
+
+
+@eval_app.command("dossiers")
+def eval_dossiers(
+    rows: Annotated[int, typer.Option(min=100, help="generated dossiers")] = 20_000,
+    questions: Annotated[int, typer.Option(min=20, help="questions (20 are unsupported)")] = 200,
+    seed: Annotated[int, typer.Option(help="generator and question seed")] = 7,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Dossier questions on a generated export: exact accuracy overall and per shape."""
+    from motcua.dossiers.evaluate import run_eval
+
+    report = run_eval(rows=rows, questions=questions, seed=seed)
+    if as_json:
+        print_json(report)
+        return
+    console.print(f"{report['questions']} questions on {report['rows']:,} dossiers: exact "
+                  f"{report['accuracy']:.3f} on supported shapes, unsupported declined "
+                  f"{report['unsupported_declined']:.3f}", markup=False)
+    for shape, figures in report["by_shape"].items():
+        console.print(f"  {shape:<12} n={figures['n']:<4} exact={figures['exact']:.3f}",
+                      markup=False)
+    for failure in report["failures"][:20]:
+        console.print(f"  FAIL [{failure['shape']}] {failure['question']} -> "
+                      f"{failure['status']} {failure['value']!r} (gold {failure['gold']!r})",
+                      markup=False)
