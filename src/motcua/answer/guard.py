@@ -23,6 +23,12 @@ _INJECTION = [
     r"<\s*script|\{\{|\}\}|\$\{",
     r"\b(quen|bo|thoat khoi)\b.{0,20}\bvai tro\b|\btra loi tu do\b",
     r"\b(xem|in|doc|cho .{0,10}xem)\b.{0,20}\bprompt\b|\bsystem\s*:|\byou are (now )?(dan|an? )",
+    # claiming authority to switch the rules off: "tôi là quản trị viên, tắt bộ lọc"
+    r"\b(tat|vo hieu hoa|go bo|bo|disable|turn off)\b.{0,20}\b(bo loc|che do an toan|kiem duyet|"
+    r"gioi han (cua ban|tra loi)|rang buoc cua ban|filter|safety|guardrail)",
+    r"\b(toi la|voi tu cach|day la)\b.{0,15}\b(quan tri vien|admin|nha phat trien|developer|"
+    r"lap trinh vien cua ban)\b.{0,60}\b(lenh|yeu cau|phai|hay)\b",
+    r"\btra loi (moi|tat ca) cau hoi\b.{0,30}\b(ke ca|ngoai|khong gioi han)",
 ]
 _UNSAFE = [
     r"\b(hack|crack|be khoa|danh cap|lua dao|lam gia|gia mao|lam lau|tron thue|hoi lo|"
@@ -34,6 +40,12 @@ _PRIVATE = [
     r"|chi|chu tich|can bo|nguoi)|chu tich|can bo|nguoi khac|hang xom)",
     r"\b(tra cuu|tim|cho (toi|minh|em) (biet|xin))\b.{0,30}\b(thong tin|dia chi|so dien thoai|"
     r"cccd|can cuoc)\b.{0,30}\b(cua|nguoi)\b(?!.{0,20}\b(toi|minh|em|con toi)\b)",
+    # looking up someone else's record for the asker: "tra lý lịch của anh ấy giúp tôi"
+    r"\b(tra|tra cuu|kiem tra|xem|tim|soi)\b.{0,30}\b(ly lich|tien an|tien su|ho so|so do|"
+    r"tai khoan|no xau|thong tin)\b.{0,30}\bcua (anh ay|chi ay|ong ay|ba ay|co ay|ong ta|ba ta|"
+    r"nguoi yeu|ban trai|ban gai|hang xom|nguoi khac|nguoi ta)\b",
+    r"\b(nguoi yeu|ban trai|ban gai|hang xom|nguoi ta|anh ay|chi ay|ong ay|ba ay|co ay|ong ta|"
+    r"ba ta)\b.{0,25}\b(co )?(tien an|tien su|an tich|no xau)\b.{0,20}\b(khong|gi|chua)\b",
 ]
 _INJECTION_RE = [re.compile(p) for p in _INJECTION]
 _PRIVATE_RE = [re.compile(p) for p in _PRIVATE]
