@@ -120,3 +120,22 @@ def test_validate_sql_refuses_anything_but_a_bounded_select(sql: str) -> None:
 
 def test_validate_sql_accepts_a_bounded_select() -> None:
     validate_sql("SELECT commune, count(*) FROM dossiers GROUP BY 1 ORDER BY 2 DESC LIMIT 10")
+
+
+@pytest.mark.parametrize(("said", "canonical"), [
+    ("xã hữu lũng tháng 5 nhận bao nhiêu hồ sơ?", "số hồ sơ của xã Hữu Lũng tháng 5/2026"),
+    ("ngày thứ mấy trong tuần đông nhất", "thứ mấy đông nhất"),
+    ("ngay nao trong tuan dong nhat", "thứ mấy đông nhất"),
+    ("tỷ lệ đúng hạn từng xã quý 1", "tỷ lệ giải quyết đúng hạn theo xã quý 1/2026"),
+    ("Phường Kỳ Lừa tháng 6/2026 tỷ lệ nộp trực tuyến bao nhiêu phần trăm",
+     "tỷ lệ nộp trực tuyến của phường Kỳ Lừa tháng 6 năm 2026"),
+    ("top 5 xã có tỷ lệ trực tuyến cao nhất", "5 xã có tỷ lệ nộp trực tuyến cao nhất"),
+    ("Mấy hồ sơ bị từ chối?", "số hồ sơ bị từ chối"),
+    ("ti le so hoa ket qua cua UBND xa Huu Lung", "tỷ lệ số hóa của xã Hữu Lũng"),
+    ("tháng trước có bao nhiêu hồ sơ trễ hạn", "số hồ sơ trễ hạn tháng 5/2026"),
+    ("6 tháng đầu năm", "từ tháng 1 đến tháng 6 năm 2026"),
+])
+def test_ask_paraphrases_give_the_same_query(store: Path, said: str, canonical: str) -> None:
+    a, b = ask(said, path=store, today=TODAY), ask(canonical, path=store, today=TODAY)
+    assert a["status"] == "answer", a["message"]
+    assert (a["value"], a["table"], a["sql"]) == (b["value"], b["table"], b["sql"])

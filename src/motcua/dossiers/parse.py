@@ -91,13 +91,15 @@ _STATUS = ((r"\b(?:dang xu ly|dang giai quyet|chua giai quyet|chua co ket qua|ch
            (r"\b(?:bi tu choi|tu choi|bi tra lai)\b", "tu_choi"),
            (r"\b(?:da huy|bi huy|rut ho so)\b", "da_huy"),
            (r"\b(?:da giai quyet|duoc giai quyet|da co ket qua|da xu ly)\b", "resolved"))
+_NOT_NAMES = frozenset(("nao", "bien", "vung", "mien", "dac", "ngheo", "thang", "quy", "nam",
+                        "thu", "gio", "ngay", "linh", "kenh", "dat"))
 _WORDS = (
     "ho so hs cua trong o tai co bao nhieu la gi the nao cho toi biet xem hay liet ke thong "
     "dem tong luong duoc da va voi cac nhung hien nay nhu ra sao theo giua moi tung hang ban "
     "oi em anh chi vui long xin a nhe vay nhi ve tinh hinh so sanh tiep nhan nhan nop phat "
     "sinh he thong du lieu tren dia ban tinh lang son bo phan mot cua chi so muc nhieu nhat "
     "cao lon it thap dong nguoi khach top danh sach sach dang ky ket qua tat ca toan bo tong "
-    "so tai day cu the gom co trong do vao khi tai muc "
+    "so tai day cu the gom co trong do vao khi tai muc phan tram "
 )
 _FILLER = frozenset("".join(_WORDS).split())
 
@@ -105,6 +107,8 @@ _FILLER = frozenset("".join(_WORDS).split())
 def _clean(question: str) -> str:
     text = fold(question).lower().replace("đ", "d")
     text = re.sub(r"\bti le\b", "ty le", text)
+    text = re.sub(r"\b(?:ngay thu|thu|ngay) (nao|may) trong tuan\b", r"thu \1", text)
+    text = re.sub(r"\bngay thu (nao|may)\b", r"thu \1", text)
     text = re.sub(r"(?<=[a-z0-9])[.](?=\d)", "§", text)  # keep 1.001193, MAU.0001, 05.07.2026
     text = re.sub(r"[^a-z0-9/§ ]+", " ", text).replace("§", ".")
     return " " + " ".join(text.split()) + " "
@@ -132,11 +136,11 @@ def _alternation(names: dict[str, str]) -> str:
     return "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
 
 
-def _take_names(text: str, spec: QuerySpec, vocab: Vocabulary) -> str | Clarify:
+def _take_names(text: str, spec: QuerySpec, vocab: Vocabulary) -> str:
     communes = _names(vocab.communes, ("xa ", "phuong ", "dac khu ", "thi tran "))
     if communes:
-        text, hits = _take(text, rf"(?:\b(?:xa|phuong|dac khu|thi tran|ubnd) )?\b"
-                                 rf"({_alternation(communes)})\b")
+        text, hits = _take(text, r"(?:\b(?:ubnd|uy ban nhan dan) )?(?:\b(?:xa|phuong|dac khu|"
+                                 rf"thi tran) )?\b({_alternation(communes)})\b")
         spec.communes = list(dict.fromkeys(communes[m.group(1)] for m in hits))
     procs = {fold(c).lower(): c for c, _ in vocab.procedures}
     names = {k: c for k, c in _names([n for _, n in vocab.procedures], ("thu tuc ",)).items()
@@ -152,12 +156,6 @@ def _take_names(text: str, spec: QuerySpec, vocab: Vocabulary) -> str | Clarify:
     if fields:
         text, hits = _take(text, rf"(?:\blinh vuc )?\b({_alternation(fields)})\b")
         spec.fields = list(dict.fromkeys(fields[m.group(1)] for m in hits))
-    if m := re.search(r"\b(xa|phuong) ([a-z]+(?: [a-z]+)?)\b", text):
-        word = m.group(2).split()[0]
-        if word not in _FILLER and word not in {"nao", "bien", "vung", "mien", "dac", "ngheo"}:
-            name = " ".join(w for w in m.group(2).split() if w not in _FILLER)
-            return Clarify(f"Không có xã/phường '{name}' trong dữ liệu đã nhập. "
-                           "Anh/chị kiểm tra lại tên xã (có thể gõ không dấu).")
     return text
 
 
@@ -167,10 +165,7 @@ def parse_question(question: str, vocab: Vocabulary, today: dt.date,
     text = _clean(question)
     if not text.strip():
         return Clarify("Anh/chị muốn hỏi số liệu gì về hồ sơ?")
-    named = _take_names(text, spec, vocab)
-    if isinstance(named, Clarify):
-        return named
-    text = named
+    text = _take_names(text, spec, vocab)
     for pattern, message in _REFUSE:
         if re.search(pattern, text):
             return Refuse(message)
@@ -210,6 +205,11 @@ def _finish(text: str, spec: QuerySpec, tops: list[re.Match[str]]) -> QuerySpec 
     text, desc = _take(text, r"\b(?:nhieu|cao|lon|dong|tot)\b(?:\s+[a-z]+){0,3}?\s+nhat\b|\bnhat\b")
     if asc or desc:
         spec.order = "asc" if asc else "desc"
+    if m := re.search(r"\b(xa|phuong) ([a-z]+(?: [a-z]+)?)\b", text):
+        name = " ".join(w for w in m.group(2).split() if w not in _FILLER)
+        if name and name.split()[0] not in _NOT_NAMES:
+            return Clarify(f"Không có xã/phường '{name}' trong dữ liệu đã nhập. "
+                           "Anh/chị kiểm tra lại tên xã (có thể gõ không dấu).")
     text, which = _take(text, r"\b(?:nao|may|gi)\b")
     text, groups_by = _take(text, r"\b(?:theo|tung|moi|hang|cac|giua|top)\b")
     dims = []
