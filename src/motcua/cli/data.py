@@ -37,6 +37,14 @@ def _mapping(items: list[str]) -> dict[str, str]:
     return out
 
 
+def _day(today: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        raise InputError(f"--today {today!r} không phải ngày", hint="ghi dạng 2026-06-30"
+                         ) from None
+
+
 @data_app.command("import")
 def data_import(
     files: Annotated[list[Path], typer.Argument(help="tệp xuất .csv hoặc .xlsx")],
@@ -85,12 +93,7 @@ def data_ask(
     """Hỏi số liệu hồ sơ: số hồ sơ, trễ hạn, tỷ lệ đúng hạn, trực tuyến... theo xã, tháng."""
     from motcua.dossiers.query import ask
 
-    try:
-        day = dt.date.fromisoformat(today) if today else None
-    except ValueError:
-        raise InputError(f"--today {today!r} không phải ngày", hint="ghi dạng 2026-06-30"
-                         ) from None
-    answer = ask(question, today=day)
+    answer = ask(question, today=_day(today))
     if as_json:
         print_json(answer)
         return
@@ -99,6 +102,23 @@ def data_ask(
     if answer["sql"]:
         console.print(f"SQL ({answer['rows']:,} hồ sơ được đếm): ".replace(",", ".")
                       + answer["sql"], markup=False, style="dim", soft_wrap=True)
+
+
+@data_app.command("report")
+def data_report(
+    commune: Annotated[str, typer.Argument(help="xã/phường, ví dụ 'Xã Hữu Lũng'")],
+    month: Annotated[str, typer.Option(help="tháng báo cáo: 2026-05 hoặc 05/2026")],
+    out: Annotated[Path, typer.Option(help="tệp .html hoặc .xlsx sẽ ghi")],
+    today: Annotated[str | None, typer.Option(
+        help="tính hồ sơ quá hạn theo ngày này (YYYY-MM-DD)")] = None,
+) -> None:
+    """Báo cáo chỉ số phục vụ của một xã trong một tháng (HTML hoặc Excel) để gửi cấp trên."""
+    from motcua.dossiers.report import build_report, write_report
+
+    report = build_report(commune, month, today=_day(today))
+    write_report(report, out)
+    console.print(f"Đã ghi báo cáo {report.commune} tháng {report.month} vào {out} "
+                  f"({len(report.late)} hồ sơ trễ hạn).", markup=False)
 
 
 @data_app.command("generate")
