@@ -56,6 +56,6 @@ def test_report_bad_request_is_refused(store: Path, commune: str, month: str,
 
 def test_report_bad_suffix_is_refused(store: Path, tmp_path: Path) -> None:
     report = build_report("Xã Hữu Lũng", "2026-05", path=store, today=TODAY)
-    with pytest.raises(InputError, match="html hoặc .xlsx"):
+    with pytest.raises(InputError, match=r"html hoặc \.xlsx"):
         write_report(report, tmp_path / "r.pdf")
     assert not (tmp_path / "r.pdf").exists()
