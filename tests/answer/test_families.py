@@ -129,3 +129,19 @@ def test_families_enumerated_cases_cost_nothing() -> None:
 
 def test_families_rerank_empty() -> None:
     assert default_families().rerank("x", [], str) == []
+
+
+def test_families_siblings_are_the_same_words_told_apart_by_a_qualifier() -> None:
+    names = [n for _, n in _VARIANTS]
+    siblings = default_families().siblings("Thủ tục đăng ký kết hôn", names)
+    assert "Thủ tục đăng ký kết hôn có yếu tố nước ngoài" in siblings
+    assert "Thủ tục đăng ký lại kết hôn" in siblings
+    assert "Cấp đổi thẻ căn cước" not in siblings
+    assert "Thủ tục đăng ký kết hôn" not in siblings
+
+
+def test_families_answer_offers_other_cases(assistant: Assistant) -> None:
+    r = assistant.ask("thủ tục đăng ký kết hôn ở xã cần giấy tờ gì")
+    assert r.answer is not None and r.answer.code == "F.1"
+    assert {"F.2", "F.3"} & {v.code for v in r.variants}
+    assert "F.6" not in {v.code for v in r.variants}

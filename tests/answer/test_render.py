@@ -112,3 +112,21 @@ def test_short_text_heads_the_checklist_once() -> None:
     r = respond(REISSUE, today=TODAY)
     assert r.answer is not None
     assert short_text(r.answer).count("Giấy tờ cần mang:") == 1
+
+
+def test_render_text_other_cases_and_next_steps() -> None:
+    r = respond(REISSUE, today=TODAY)
+    r.variants = [ProcedureRef(code="V.1", score=0, name="Thủ tục đăng ký kết hôn có yếu tố nước ngoài "
+                               "(thực hiện tại cấp xã)")]
+    r.related = [ProcedureRef(code="R.1", score=0, name="Đăng ký thường trú"),
+                 ProcedureRef(code="R.2", score=0, name="Đăng ký thường trú")]
+    text = render_text(r)
+    assert "Trường hợp khác: Thủ tục đăng ký kết hôn có yếu tố nước ngoài\n" in text
+    assert "Bạn cũng có thể cần: Đăng ký thường trú" in text  # said once
+    assert text.count("Đăng ký thường trú") == 1
+
+
+def test_render_text_follow_up_keeps_one_fact() -> None:
+    r = respond(REISSUE, today=TODAY, aspect="fee")
+    r.related = [ProcedureRef(code="R.1", score=0, name="Đăng ký thường trú")]
+    assert "Bạn cũng có thể cần" not in render_text(r)

@@ -111,3 +111,25 @@ def test_browser_short_cards_fit_a_phone(real_server: str) -> None:
 def test_browser_cards_artifacts_folder_is_ignored() -> None:
     ignore = (Path(__file__).resolve().parents[2] / ".gitignore").read_text("utf-8")
     assert "test-artifacts" in ignore
+
+
+def test_browser_next_steps_chips_ask_that_procedure(real_server: str) -> None:
+    # a life event's answer offers what the family needs next; a tap asks for it
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                   has_touch=True, locale="vi-VN").new_page()
+        page.goto(real_server + "/")
+        page.get_by_label("Câu hỏi của bạn").fill("bố tôi vừa qua đời ở nhà, gia đình cần làm gì")
+        page.get_by_role("button", name="Hỏi", exact=True).click()
+        reply = page.locator(".msg.assistant:not(.pending)").last
+        sync_api.expect(reply.locator("article.card h2")).to_contain_text("khai tử")
+        chips = reply.get_by_label("Bạn cũng có thể cần").locator("button")
+        assert chips.count() >= 1
+        name = chips.first.get_attribute("title") or ""
+        assert chips.first.bounding_box()["height"] >= 44  # type: ignore[index]
+        chips.first.click()
+        answer = page.locator(".msg.assistant:not(.pending)").last.locator("article.card h2")
+        sync_api.expect(answer).to_have_text(" ".join(name.split()))
+        browser.close()

@@ -185,9 +185,12 @@ class Assistant:
         related = ([self._ref(c, 0.0) for c in self.events.related(event, self.index,
                                                                     exclude=[card.code])]
                    if event else [])
+        siblings = set(self.families.siblings(card.name, [r.name for r in options[1:]]))
+        variants = [r for r in options[1:] if r.name in siblings][:3]
         return AskResponse(status="answer", message=message, procedures=refs,
                            answer=card, citations=builder.citations,
-                           event=event.label if event else None, related=related)
+                           event=event.label if event else None, related=related,
+                           variants=variants)
 
     # -- internals --------------------------------------------------------------------------
     def _search(self, query: str, limit: int = 10) -> list[Hit]:

@@ -97,6 +97,18 @@ class Families:
         marked = {q.key for q in self.qualifiers if q.marked}
         return (set(self.qualifiers_of(name)) & marked) - reading.stated
 
+    def siblings(self, name: str, others: Sequence[str]) -> list[str]:
+        """The names among ``others`` in ``name``'s family: the same words once qualifiers
+        are set aside (one name's within the other's), told apart by a qualifier."""
+        keys, words = self._parse(name)
+        out = []
+        for other in others:
+            other_keys, other_words = self._parse(other)
+            if (other != name and set(other_keys) != set(keys) and words and other_words
+                    and (other_words <= words or words <= other_words)):
+                out.append(other)
+        return out
+
     def qualifiers_of(self, name: str) -> tuple[str, ...]:
         """The qualifier keys a procedure name carries; a name that lists several acts of one
         group ("cấp, gia hạn, cấp lại, cấp đổi ...") covers them all and carries none of them."""

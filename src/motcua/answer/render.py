@@ -133,6 +133,12 @@ def _label(name: str, limit: int = 90) -> str:
     return name
 
 
+def _choices(title: str, refs: list[ProcedureRef]) -> list[str]:
+    """A short list of other procedures to ask about ("Trường hợp khác: ...")."""
+    names = list(dict.fromkeys(_label(r.name.split(" (")[0], 70) for r in refs))[:3]
+    return [f"{title}: " + "; ".join(names)] if names else []
+
+
 def render_text(response: AskResponse, limit: int = ZALO_LIMIT) -> str:
     """The response as one plain-text message of at most ``limit`` characters.
 
@@ -148,6 +154,9 @@ def render_text(response: AskResponse, limit: int = ZALO_LIMIT) -> str:
         tail.append("⚠ Dữ liệu mẫu minh họa, chưa phải danh mục chính thức.")
     if response.status == "answer" and card is not None:
         lines = (card.short or card.text).splitlines()
+        if card.aspect is None:
+            lines += _choices("Trường hợp khác", response.variants)
+            lines += _choices("Bạn cũng có thể cần", response.related)
         if card.url and card.aspect is None:
             tail.append(f"{_DETAILS_HINT}: {card.url}")
         return _fit(lines, tail, limit)

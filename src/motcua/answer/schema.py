@@ -151,6 +151,10 @@ class AskResponse(BaseModel):
     event: str | None = Field(
         default=None, description="the life situation the question describes (\"Người thân "
         "qua đời\", \"Sinh con\"...), when one was recognised")
+    variants: list[ProcedureRef] = Field(
+        default_factory=list, description="with an answer: the look-alike procedures of its "
+        "family among the candidates (foreign, border-area, re-registration...), offered as "
+        "\"Trường hợp khác\"")
     related: list[ProcedureRef] = Field(
         default_factory=list, description="with an answer: what people in the same situation "
         "usually need next (\"Bạn cũng có thể cần\")")

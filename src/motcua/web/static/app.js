@@ -79,10 +79,33 @@
   // Same sentence as SAMPLE_NOTICE in answer/messages.py (a test keeps them equal).
   var SAMPLE_NOTICE = "Đây là dữ liệu mẫu minh họa, chưa phải danh mục thủ tục hành chính chính thức: đừng dựa vào đó để chuẩn bị hồ sơ. Hãy hỏi cán bộ một cửa để có thông tin chính thức.";
 
+  // Other procedures to ask about with one tap: the answer's look-alikes ("Trường hợp
+  // khác") and what people in the same situation need next ("Bạn cũng có thể cần").
+  function chips(parent, title, refs) {
+    if (!refs || !refs.length) return;
+    var box = el("div", "options chips");
+    box.setAttribute("aria-label", title);
+    box.appendChild(el("p", "shared", title + ":"));
+    refs.slice(0, 3).forEach(function (p) {
+      var o = el("button", "option", p.name.split(" (")[0]);
+      o.title = p.name;
+      o.type = "button";
+      o.addEventListener("click", function () { send(p.name); });
+      box.appendChild(o);
+    });
+    parent.appendChild(box);
+  }
+
   function renderResponse(r, messageId) {
     var b = bubble("assistant", r.message);
     if (r.sample) b.appendChild(el("p", "notice sample", SAMPLE_NOTICE));
-    if (r.status === "answer" && r.answer) b.appendChild(window.MotcuaCard.render(r.answer));
+    if (r.status === "answer" && r.answer) {
+      b.appendChild(window.MotcuaCard.render(r.answer));
+      if (!r.answer.aspect) {
+        chips(b, "Trường hợp khác", r.variants);
+        chips(b, "Bạn cũng có thể cần", r.related);
+      }
+    }
     if (r.status === "clarify") {
       if (r.clarify_question) b.appendChild(el("p", "clarify", r.clarify_question));
       var opts = el("div", "options");
