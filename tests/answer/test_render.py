@@ -116,8 +116,8 @@ def test_short_text_heads_the_checklist_once() -> None:
 
 def test_render_text_other_cases_and_next_steps() -> None:
     r = respond(REISSUE, today=TODAY)
-    r.variants = [ProcedureRef(code="V.1", score=0, name="Thủ tục đăng ký kết hôn có yếu tố nước ngoài "
-                               "(thực hiện tại cấp xã)")]
+    r.variants = [ProcedureRef(code="V.1", score=0, name="Thủ tục đăng ký kết hôn có yếu tố "
+                               "nước ngoài (thực hiện tại cấp xã)")]
     r.related = [ProcedureRef(code="R.1", score=0, name="Đăng ký thường trú"),
                  ProcedureRef(code="R.2", score=0, name="Đăng ký thường trú")]
     text = render_text(r)
