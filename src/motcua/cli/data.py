@@ -121,6 +121,40 @@ def data_report(
                   f"({len(report.late)} hồ sơ trễ hạn).", markup=False)
 
 
+@data_app.command("forecast")
+def data_forecast(
+    commune: Annotated[str | None, typer.Option(help="một xã; bỏ trống: mọi xã")] = None,
+    weeks: Annotated[int, typer.Option(help="số tuần tới cần dự báo")] = 2,
+    per_staff: Annotated[float, typer.Option(help="hồ sơ một người tiếp nhận được mỗi giờ")] =
+    6.0,
+    staff: Annotated[int, typer.Option(help="số người đang ở quầy mỗi giờ")] = 1,
+    as_json: Annotated[bool, _JSON] = False,
+    today: Annotated[str | None, typer.Option(help="ngày tính dự báo (YYYY-MM-DD)")] = None,
+) -> None:
+    """Dự báo giờ cao điểm theo thứ và giờ, sai số trên các tuần giữ lại, gợi ý thêm người."""
+    from dataclasses import asdict
+
+    from motcua.dossiers.forecast import forecast
+
+    results = forecast(commune=commune, weeks=weeks, per_staff=per_staff, staff=staff,
+                       today=_day(today))
+    if as_json:
+        print_json([asdict(r) for r in results])
+        return
+    scored = [r for r in results if r.model_mae is not None and r.naive_mae is not None]
+    if scored:
+        model = sum(r.model_mae or 0 for r in scored) / len(scored)
+        naive = sum(r.naive_mae or 0 for r in scored) / len(scored)
+        console.print(f"Sai số trên 4 tuần giữ lại (trung bình tuyệt đối mỗi giờ mở cửa, "
+                      f"{len(scored)} xã): dự báo {model:.2f}, cách 'như tuần trước' "
+                      f"{naive:.2f} hồ sơ.", markup=False)
+    lines = sorted((p for r in results for p in r.peaks), key=lambda p: -p["extra_staff"])
+    if not lines:
+        console.print("Không có khung giờ nào cần thêm người trong các tuần tới.", markup=False)
+    for p in lines[:30]:
+        console.print("  " + p["text"], markup=False)
+
+
 @data_app.command("generate")
 def data_generate(
     out: Annotated[Path, typer.Argument(help="tệp .csv hoặc .xlsx sẽ ghi")],
