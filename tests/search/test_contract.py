@@ -1,11 +1,13 @@
-"""The contract every ``SearchBackend`` implementation passes."""
+"""The contract every ``SearchBackend`` implementation passes, and the bare engine's folder."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from motcua._errors import IndexError_
 from motcua.search import BM25Index, SearchBackend
+from motcua.search.testing import ContractDoc, SearchBackendContract
 
 DOCS = [
     ("a", "Đăng ký khai sinh"),
@@ -73,3 +75,12 @@ def test_bm25_empty_index_returns_nothing() -> None:
     ix = BM25Index()
     ix.build([])
     assert ix.search("khai sinh") == []
+
+
+class TestBM25IndexContract(SearchBackendContract):
+    """The shipped contract (``motcua.search.testing``) on the bare engine (no filters)."""
+
+    def make_backend(self, docs: Sequence[ContractDoc]) -> SearchBackend:
+        index = BM25Index()
+        index.build([(d.id, d.text) for d in docs])
+        return index

@@ -1,16 +1,16 @@
 """The one extension point for search engines.
 
-Why a protocol: procedure search, document search and the benchmarks must be able to swap the
-embedded engine for another (tantivy, PostgreSQL full text) without touching their callers.
-Every implementation passes ``tests/search/test_contract.py``.
+Why a protocol, and why only ``search`` and ``len``: that is what callers use (document
+search with its filters, the evaluations, the benchmarks). How an index is built and kept is
+each engine's own: a folder of arrays swapped in whole (``BM25Index``, ``PassageIndex``), a
+PostgreSQL table swapped by renames (``documents.pg_index.PgPassageIndex``). Every
+implementation passes the contract shipped in ``motcua.search.testing``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 __all__ = ["Hit", "SearchBackend"]
 
@@ -23,13 +23,10 @@ class Hit:
 
 @runtime_checkable
 class SearchBackend(Protocol):
-    def build(self, docs: Sequence[tuple[str, str]]) -> None:
-        """Index (doc_id, text) pairs, replacing whatever was indexed before."""
+    def search(self, query: str, limit: int = 10, **filters: Any) -> list[Hit]:
+        """The best ``limit`` documents for ``query``, best first, each with a positive score;
+        [] when nothing matches. ``filters`` narrow to documents whose value matches (a
+        backend without filters refuses them with ``InputError``)."""
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
-        """The best ``limit`` documents for ``query``, best first; [] when nothing matches."""
-
-    def save(self, path: Path) -> None:
-        """Persist to a folder, atomically: a reader never sees half an index."""
-
-    def __len__(self) -> int: ...
+    def __len__(self) -> int:
+        """How many documents are searched."""

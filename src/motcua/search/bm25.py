@@ -12,11 +12,12 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from motcua._errors import IndexError_
+from motcua._errors import IndexError_, InputError
 from motcua.search._atomic import replace_dir
 from motcua.search._protocol import Hit
 from motcua.text.normalize import fold, syllables
@@ -143,7 +144,12 @@ class BM25Index:
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         return self.term_scores(self.prune(self.tokenizer(self.correct(query))))
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
+    def search(self, query: str, limit: int = 10, **filters: Any) -> list[Hit]:
+        """``SearchBackend.search``; the bare engine keeps no filter values, so it refuses any
+        (a caller's filter silently ignored would widen what it meant to narrow)."""
+        if any(v not in (None, "") for v in filters.values()):
+            raise InputError(f"BM25Index has no filters ({', '.join(sorted(filters))})",
+                             hint="filter with PassageIndex, or search without filters")
         return self.top(self.scores(query), limit)
 
     def top(self, scores: npt.NDArray[np.float32], limit: int) -> list[Hit]:
