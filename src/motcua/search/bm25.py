@@ -22,6 +22,7 @@ from motcua.search._atomic import replace_dir
 from motcua.search._protocol import Hit
 from motcua.text.normalize import fold, syllables
 from motcua.text.tokenize import tokenize
+from motcua.text.typos import is_vietnamese_syllable, repairs
 
 __all__ = ["BM25Index", "top_hits"]
 
@@ -158,20 +159,30 @@ class BM25Index:
 
     # -- typo tolerance -------------------------------------------------------------------
     def correct(self, query: str, keep: frozenset[str] = frozenset()) -> str:
-        """Replace unknown syllables by a known one at edit distance 1 (most frequent wins).
+        """Replace unknown syllables by a known one (``_nearest``: edit distance 1, most
+        frequent wins).
 
         Why only distance 1, only unknown syllables of four letters or more, and never the
         ``keep`` words (folded): short citizen queries carry one slip at most ("tam truu"),
-        while short or dictionary words ("con", "hộ khẩu") must keep their meaning.
+        while short or dictionary words ("con", "hộ khẩu") must keep their meaning. A
+        syllable no Vietnamese word is spelled like ("đồg", "fép", "lamf") is a slip at any
+        length from three letters: the typing repairs of ``text.typos`` are tried first.
         """
         words = syllables(query)
         out = []
         for w in words:
             f = fold(w)
-            if f in self.vocab or len(f) < 4 or f.isdigit() or f in keep:
+            if f in self.vocab or f.isdigit() or f in keep or not f.isalpha():
                 out.append(w)
                 continue
-            out.append(self._nearest(f) or w)
+            slip = not is_vietnamese_syllable(f)
+            repaired = next((r for r in repairs(f) if r in self.vocab), None) if slip else None
+            if repaired is not None:
+                out.append(repaired)
+            elif len(f) >= 4 or (slip and len(f) == 3):
+                out.append(self._nearest(f) or w)
+            else:
+                out.append(w)
         return " ".join(out)
 
     def _nearest(self, word: str) -> str | None:

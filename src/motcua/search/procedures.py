@@ -133,7 +133,8 @@ class ProcedureIndex:
         """Terms of the query after typo correction and abbreviation expansion."""
         dictionary = default_dictionary()
         keep = {fold(w) for term, _ in dictionary.matches(query) for w in term.split()}
-        corrected = self.name_index.correct(query, keep=frozenset(keep | QUESTION_STOPWORDS))
+        corrected = dictionary.respell(
+            self.name_index.correct(query, keep=frozenset(keep | QUESTION_STOPWORDS)))
         # Each term once: an expansion that repeats the question's words must not multiply them.
         return list(dict.fromkeys(_QUERY_TOKENIZER(dictionary.expand(corrected))))
 

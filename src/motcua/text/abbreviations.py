@@ -21,6 +21,24 @@ __all__ = ["AbbreviationDictionary", "default_dictionary"]
 _ACRONYM = re.compile(r"\b[A-ZĐ]{2,6}\b")
 
 
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (two short syllables: the plain table is fast enough)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, start=1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def _is_spelling(term: str, expansion: str) -> bool:
+    """True when ``expansion`` respells ``term`` syllable by syllable (folded, each within
+    two letters), rather than naming it in other words."""
+    a, b = syllables(term), syllables(expansion)
+    return len(a) == len(b) and a != b and all(
+        _distance(fold(x), fold(y)) <= 2 for x, y in zip(a, b, strict=True))
+
+
 @dataclass(frozen=True)
 class AbbreviationDictionary:
     """Maps word sequences to an expansion text.
@@ -62,16 +80,34 @@ class AbbreviationDictionary:
 
     def matches(self, text: str) -> list[tuple[str, str]]:
         """All (matched term, expansion) pairs found in ``text``, longest match first."""
+        return [(term, expansion) for _, _, term, expansion in self._spans(syllables(text))]
+
+    def respell(self, text: str) -> str:
+        """``text`` with its misspellings put right in place: an entry whose expansion has as
+        many syllables as its term, each within two letters of it ("fép" → "phép", "hợp đồg"
+        → "hợp đồng"), is a spelling, not an abbreviation. Replacing it keeps the word
+        pairs the search scores ("giấy phép xây dựng"), which an expansion appended at the
+        end breaks."""
         words = syllables(text)
+        out: list[str] = []
+        last = 0
+        for start, n, term, expansion in self._spans(words):
+            if _is_spelling(term, expansion):
+                out += words[last:start] + syllables(expansion)
+                last = start + n
+        return " ".join(out + words[last:]) if out else text
+
+    def _spans(self, words: list[str]) -> list[tuple[int, int, str, str]]:
+        """(start, length, matched term, expansion) of every entry found, longest first."""
         folded = [fold(w) for w in words]
-        found: list[tuple[str, str]] = []
+        found: list[tuple[int, int, str, str]] = []
         i = 0
         longest = self.max_len
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
                 hit = self._lookup(words[i : i + n], tuple(folded[i : i + n]))
                 if hit is not None:
-                    found.append(hit)
+                    found.append((i, n, *hit))
                     i += n
                     break
             else:
