@@ -100,7 +100,8 @@ def data_ask(
     console.print(answer["message"], markup=False)
     _chart(answer["table"], answer["unit"])
     if answer["sql"]:
-        console.print(f"SQL ({answer['rows']:,} hồ sơ được đếm): ".replace(",", ".")
+        what = "câu hỏi" if answer["unit"] == "câu hỏi" else "hồ sơ"
+        console.print(f"SQL ({answer['rows']:,} {what} được đếm): ".replace(",", ".")
                       + answer["sql"], markup=False, style="dim", soft_wrap=True)
 
 
@@ -153,6 +154,16 @@ def data_forecast(
         console.print("Không có khung giờ nào cần thêm người trong các tuần tới.", markup=False)
     for p in lines[:30]:
         console.print("  " + p["text"], markup=False)
+
+
+@data_app.command("sync-questions")
+def data_sync_questions() -> None:
+    """Chép nhật ký câu hỏi của người dân (đã che số điện thoại, CCCD...) sang kho số liệu."""
+    from motcua.dossiers.questions import sync_questions
+    from motcua.dossiers.store import dossier_path
+
+    n = sync_questions(dossier_path())
+    console.print(f"Đã chép {n:,} câu hỏi của người dân.".replace(",", "."), markup=False)
 
 
 @data_app.command("generate")

@@ -249,7 +249,7 @@ def _write(staged: Path, target: Path, files: list[str], rows: int) -> tuple[int
     try:
         con.execute("BEGIN TRANSACTION")
         con.execute("CREATE TEMP TABLE staged AS SELECT * FROM read_csv(?, header=false, "
-                    f"columns={{{columns}}}, quote='\"', escape='\"')", [str(staged)])
+                    f"columns={{{columns}}}, delim=',', quote='\"', escape='\"')", [str(staged)])
         found = con.execute(f"SELECT count(*) FROM {TABLE} WHERE code IN "
                             "(SELECT code FROM staged)").fetchone()
         replaced = int(found[0]) if found else 0

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from motcua.dossiers.questions import TOPIC, mentions_question_log
 from motcua.dossiers.spec import Dim, Measure, QuerySpec
 from motcua.dossiers.store import Vocabulary
 from motcua.dossiers.timewords import TimeProblem, take_period
@@ -81,7 +82,10 @@ _DIMS = (
     (r"\b(?:thu|ngay trong tuan|thu trong tuan)\b", Dim.WEEKDAY),
     (r"\b(?:gio|khung gio)\b", Dim.HOUR),
     (r"\bngay\b", Dim.DAY),
+    (r"\btuan\b", Dim.WEEK),
 )
+_UNANSWERED = (r"\b(?:ma )?(?:chua|khong) (?:co |duoc )?(?:cau )?tra loi(?: duoc)?\b|"
+               r"\b(?:ma )?(?:chua|khong) (?:co|tim thay|tim duoc|thay) thu tuc(?: nao)?\b")
 _CHANNEL = ((r"\b(?:nop |qua )?(?:truc tuyen|online|qua mang|dich vu cong)\b", "truc_tuyen"),
             (r"\b(?:nop )?(?:truc tiep|tai quay)\b", "truc_tiep"),
             (r"\b(?:qua )?(?:buu chinh|buu dien)\b", "buu_chinh"))
@@ -177,7 +181,14 @@ def parse_question(question: str, vocab: Vocabulary, today: dt.date,
         text, spec.period = take_period(text, today)
     except TimeProblem as exc:
         return Clarify(str(exc))
+    if mentions_question_log(text):
+        text, _ = _take(text, TOPIC)
+        spec.source, spec.measure = "questions", Measure.QUESTIONS
+        text, hits = _take(text, _UNANSWERED)
+        spec.unanswered = bool(hits)
     for pattern, measure in _MEASURES:
+        if spec.source == "questions":
+            break
         text, hits = _take(text, pattern)
         if hits:
             spec.measure = measure
@@ -220,6 +231,12 @@ def _finish(text: str, spec: QuerySpec, tops: list[re.Match[str]]) -> QuerySpec 
         return Clarify("Mỗi lần tôi nhóm theo một thứ: xã, thủ tục, lĩnh vực, kênh nộp, tháng, "
                        "quý, thứ hoặc giờ. Anh/chị muốn nhóm theo gì?")
     spec.group = dims[0] if dims else None
+    if spec.source == "questions":
+        if spec.fields or spec.procedures or spec.channel or spec.status:
+            return Clarify("Với câu hỏi của người dân, tôi lọc được theo xã và thời gian; "
+                           "lĩnh vực, thủ tục, kênh nộp và trạng thái là của hồ sơ.")
+        if spec.group is None and (which or spec.order or tops):
+            spec.group = Dim.QUESTION
     if re.search(r"\bdong\b", text) and spec.group:  # "tháng nào đông?"
         text, _ = _take(text, r"\bdong\b")
         spec.order = spec.order or "desc"

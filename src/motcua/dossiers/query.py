@@ -19,16 +19,18 @@ from sqlglot import exp
 from motcua._errors import InputError, InvalidQuestion
 from motcua._settings import get_settings
 from motcua.dossiers.parse import Clarify, Refuse, parse_question
+from motcua.dossiers.questions import UNANSWERED_SQL, ensure_fresh, mentions_question_log
 from motcua.dossiers.schema import TABLE
 from motcua.dossiers.spec import DIMENSIONS, MEASURES, Dim, QuerySpec
 from motcua.dossiers.store import connect, dossier_path, vocabulary
+from motcua.text import fold
 
 __all__ = ["MAX_ROWS", "UnsafeSQL", "ask", "build_sql", "validate_sql"]
 
 log = logging.getLogger(__name__)
 MAX_ROWS = 1000
 _WHICH_ROWS = 5  # "xã nào ... nhất": the first is the answer, the next show how close it was
-_ALLOWED_TABLES = frozenset({TABLE})
+_ALLOWED_TABLES = frozenset({TABLE, "questions"})
 _FORBIDDEN = (exp.Insert, exp.Update, exp.Delete, exp.Drop, exp.Create, exp.Alter,
               exp.Command, exp.Merge, exp.Copy, exp.Pragma, exp.Set, exp.Attach, exp.Use)
 
@@ -46,7 +48,7 @@ def _q(value: str) -> str:
 
 
 def _where(spec: QuerySpec) -> list[str]:
-    out = []
+    out = [UNANSWERED_SQL] if spec.unanswered else []
     if spec.communes:
         out.append(f"commune IN ({', '.join(_q(c) for c in spec.communes)})")
     if spec.fields:
@@ -66,21 +68,30 @@ def _where(spec: QuerySpec) -> list[str]:
 
 
 def build_sql(spec: QuerySpec, as_of: dt.datetime) -> str:
+    """The one SELECT for ``spec``; on the question log the time column is ``asked_at``."""
+    sql = _build(spec, as_of)
+    return sql.replace("received_at", "asked_at") if spec.source == "questions" else sql
+
+
+def _build(spec: QuerySpec, as_of: dt.datetime) -> str:
+    table = "questions" if spec.source == "questions" else TABLE
     measure = MEASURES[spec.measure].sql(spec.measure, as_of)
     where = _where(spec)
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     if spec.group is None:
-        return f"SELECT {measure} AS value, count(*) AS n FROM {TABLE}{clause} LIMIT 1"
+        return f"SELECT {measure} AS value, count(*) AS n FROM {table}{clause} LIMIT 1"
     dim = DIMENSIONS[spec.group]
     if spec.order:
         direction = "DESC" if spec.order == "desc" else "ASC"
         order = f"value {direction} NULLS LAST, sort_key ASC"
-        limit = spec.top_k or (_WHICH_ROWS if spec.which else MAX_ROWS)
+        which_rows = 10 if spec.group == Dim.QUESTION else _WHICH_ROWS
+        limit = spec.top_k or (which_rows if spec.which else MAX_ROWS)
     else:
         order, limit = "sort_key ASC", MAX_ROWS
+    group = "sort_key" if dim.label_is_aggregate else "label, sort_key"
     return (f"SELECT {dim.label} AS label, {measure} AS value, count(*) AS n, "
-            f"sum(count(*)) OVER () AS total, {dim.key} AS sort_key FROM {TABLE}{clause} "
-            f"GROUP BY label, sort_key ORDER BY {order} LIMIT {min(limit, MAX_ROWS)}")
+            f"sum(count(*)) OVER () AS total, {dim.key} AS sort_key FROM {table}{clause} "
+            f"GROUP BY {group} ORDER BY {order} LIMIT {min(limit, MAX_ROWS)}")
 
 
 def validate_sql(sql: str) -> exp.Select:
@@ -135,6 +146,8 @@ def _scope(spec: QuerySpec) -> str:
         parts.append("thủ tục " + ", ".join(spec.procedures))
     if spec.fields:
         parts.append("lĩnh vực " + ", ".join(spec.fields))
+    if spec.unanswered:
+        parts.append("chưa tìm được thủ tục")
     if spec.status:
         parts.append(_STATUS_WORDS[spec.status])
     if spec.channel:
@@ -171,7 +184,14 @@ def run_spec(spec: QuerySpec, path: Path, as_of: dt.datetime) -> dict[str, Any]:
     total = int(rows[0]["total"]) if rows else 0
     noun = DIMENSIONS[spec.group].noun
     if not table:
-        return _answer("answer", f"Không có hồ sơ nào {_scope(spec)}.", unit=m.unit, sql=sql)
+        what = "câu hỏi" if spec.source == "questions" else "hồ sơ"
+        return _answer("answer", f"Không có {what} nào {_scope(spec)}.", unit=m.unit, sql=sql)
+    if spec.which and spec.group == Dim.QUESTION:
+        first = table[0]
+        what = "chưa tìm được thủ tục" if spec.unanswered else "được hỏi"
+        return _answer("answer", f"Câu hỏi {what} nhiều nhất {_scope(spec)}: “{first['label']}” "
+                       f"({first['value']} lần).", value=first["label"], unit=m.unit,
+                       table=table, sql=sql, rows=total)
     if spec.which:
         first = table[0]
         best = "cao nhất" if spec.order == "desc" else "thấp nhất"
@@ -196,6 +216,8 @@ def ask(question: str, *, path: Path | None = None, today: dt.date | None = None
                               "ký tự, ví dụ: 'xã nào trễ hạn nhiều nhất quý 3?'")
     path = path or dossier_path()
     today = today or dt.date.today()
+    if mentions_question_log(fold(question).lower()):
+        ensure_fresh(path)
     parsed = parse_question(question, vocabulary(path), today)
     if isinstance(parsed, Refuse):
         return _answer("refuse", parsed.message)

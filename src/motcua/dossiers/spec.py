@@ -26,6 +26,7 @@ class Measure(StrEnum):
     ONLINE_RATE = "online_rate"
     PAID_ONLINE_RATE = "paid_online_rate"
     DIGITISED_RATE = "digitised_rate"
+    QUESTIONS = "questions"  # citizens' questions to the assistant (the question log)
 
 
 class Dim(StrEnum):
@@ -39,6 +40,8 @@ class Dim(StrEnum):
     WEEKDAY = "weekday"
     HOUR = "hour"
     DAY = "day"
+    WEEK = "week"
+    QUESTION = "question"  # the question log: the same question however it was typed
 
 
 def _ts(when: dt.datetime) -> str:
@@ -70,6 +73,7 @@ class MeasureDef:
         decided = f"count_if({on_time} OR {late})"
         return {
             Measure.COUNT: "count(*)",
+            Measure.QUESTIONS: "count(*)",
             Measure.LATE: f"count_if({late})",
             Measure.ON_TIME: f"count_if({on_time})",
             Measure.ON_TIME_RATE: _pct(f"count_if({on_time})", decided),
@@ -90,6 +94,7 @@ MEASURES: dict[Measure, MeasureDef] = {
     Measure.ONLINE_RATE: MeasureDef("tỷ lệ nộp trực tuyến", "%"),
     Measure.PAID_ONLINE_RATE: MeasureDef("tỷ lệ thanh toán trực tuyến", "%"),
     Measure.DIGITISED_RATE: MeasureDef("tỷ lệ số hóa kết quả", "%"),
+    Measure.QUESTIONS: MeasureDef("số câu hỏi của người dân", "câu hỏi"),
 }
 
 _WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -101,6 +106,7 @@ class DimDef:
     noun: str  # "xã", "tháng"
     label: str  # SQL of the shown label
     key: str  # SQL of the sort key (chronological for time)
+    label_is_aggregate: bool = False  # the label is chosen among the group's rows
 
 
 DIMENSIONS: dict[Dim, DimDef] = {
@@ -122,6 +128,9 @@ DIMENSIONS: dict[Dim, DimDef] = {
     Dim.HOUR: DimDef("khung giờ", "lpad(CAST(hour(received_at) AS VARCHAR), 2, '0') || 'h'",
                      "hour(received_at)"),
     Dim.DAY: DimDef("ngày", "strftime(received_at, '%d/%m/%Y')", "CAST(received_at AS DATE)"),
+    Dim.WEEK: DimDef("tuần", "'Tuần ' || strftime(date_trunc('week', received_at), '%d/%m/%Y')",
+                     "date_trunc('week', received_at)"),
+    Dim.QUESTION: DimDef("câu hỏi", "min(question)", "question_key", label_is_aggregate=True),
 }
 
 
@@ -145,3 +154,5 @@ class QuerySpec:
     order: str | None = None  # "desc" | "asc"
     top_k: int | None = None
     which: bool = False  # "xã nào ... nhất": the answer is the first label
+    source: str = "dossiers"  # or "questions": the assistant's question log
+    unanswered: bool = False  # questions only: the assistant found no procedure

@@ -43,6 +43,18 @@ CREATE TABLE IF NOT EXISTS {TABLE} (
     digitised BOOLEAN,
     source VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS questions (
+    asked_at TIMESTAMP NOT NULL,
+    commune VARCHAR,
+    commune_code VARCHAR,
+    channel VARCHAR,
+    question VARCHAR NOT NULL,
+    question_key VARCHAR NOT NULL,
+    status VARCHAR,
+    reason VARCHAR,
+    procedure_code VARCHAR
+);
+CREATE TABLE IF NOT EXISTS questions_sync (synced_at TIMESTAMP NOT NULL, rows BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS dossier_imports (
     imported_at TIMESTAMP NOT NULL,
     files VARCHAR NOT NULL,
@@ -88,6 +100,13 @@ class Vocabulary:
     last: str | None
 
 
+def _province_units() -> list[str]:
+    """The deployment's province's units: a question may name one with no dossier yet."""
+    from motcua.communes.units import list_units
+
+    return [u.name for u in list_units(get_settings().default_province)]
+
+
 def vocabulary(path: Path) -> Vocabulary:
     """Cached per state of the file (and its write-ahead log): a new import is seen at once."""
     if not path.exists():
@@ -112,6 +131,7 @@ def _vocabulary(path: str, _mtime: int, _size: int) -> Vocabulary:
     finally:
         con.close()
     first, last = span if span else (None, None)
+    communes = sorted(set(communes) | set(_province_units()))
     log.debug("dossier vocabulary loaded", extra={"communes": len(communes)})
     return Vocabulary(tuple(communes), tuple(fields),
                       tuple((str(c), str(n or "")) for c, n in procedures),
