@@ -20,6 +20,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from motcua._errors import StoreError
 from motcua._settings import get_settings
 from motcua.dossiers.store import connect
 from motcua.text import fold
@@ -122,6 +123,6 @@ def ensure_fresh(target: Path) -> None:
             return
     try:
         sync_questions(target)
-    except duckdb.IOException as exc:
+    except StoreError as exc:
         log.warning("question log not refreshed: analytics store busy",
                     extra={"error": str(exc)})

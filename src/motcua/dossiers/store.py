@@ -9,12 +9,13 @@ with external access off, so even a validated query cannot read other files.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from motcua._errors import ConfigError, EmptyIndex
+from motcua._errors import EmptyIndex, StoreError
 from motcua._settings import get_settings
 from motcua.dossiers.schema import TABLE
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["DDL", "Vocabulary", "connect", "dossier_path", "vocabulary"]
 
 log = logging.getLogger(__name__)
+_WAIT_SECONDS = 10.0
 
 DDL = f"""
 CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -70,23 +72,33 @@ def dossier_path(home: Path | None = None) -> Path:
 
 
 def connect(path: Path, *, write: bool = False) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection: read-only without external access for questions."""
+    """A DuckDB connection: read-only without external access for questions.
+
+    DuckDB lets one process write or several read a file: a question waits for an import's
+    transaction and an import for running questions, up to ``_WAIT_SECONDS``, then a clear
+    503 (``StoreError``) instead of a lock error."""
     import duckdb
 
-    if write:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path))
-        con.execute(DDL)
-        return con
-    if not path.exists():
+    if not write and not path.exists():
         raise EmptyIndex("chưa có dữ liệu hồ sơ nào để hỏi",
                          hint="nhập tệp xuất của hệ thống một cửa: motcua data import TỆP.csv")
-    try:
-        return duckdb.connect(str(path), read_only=True,
-                              config={"enable_external_access": False})
-    except duckdb.IOException as exc:  # another process is writing (an import in progress)
-        raise ConfigError("kho hồ sơ đang được ghi bởi một lần nhập khác",
-                          hint="đợi lần nhập xong rồi hỏi lại") from exc
+    if write:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + _WAIT_SECONDS
+    while True:
+        try:
+            if write:
+                con = duckdb.connect(str(path))
+                con.execute(DDL)
+                return con
+            return duckdb.connect(str(path), read_only=True,
+                                  config={"enable_external_access": False})
+        except duckdb.IOException as exc:
+            if time.monotonic() > deadline:
+                raise StoreError("kho số liệu hồ sơ đang được một tiến trình khác dùng",
+                                 hint="đợi lần nhập hoặc câu hỏi đang chạy xong rồi thử lại"
+                                 ) from exc
+            time.sleep(0.05)
 
 
 @dataclass(frozen=True)
