@@ -54,11 +54,24 @@ class Dossier:
     digitised: bool | None
 
 
-def default_communes(province: str = "Lạng Sơn") -> list[tuple[str, str]]:
-    """(name, code) of the province's units, from the unit data read at run time."""
-    from motcua.communes.units import list_units
+_UNITS_CSV = "data/adminunits/2025_34-province-3221-ward_with_location.csv"
 
-    units = [(u.name, u.code) for u in list_units(province)]
+
+def default_communes(province: str = "Lạng Sơn") -> list[tuple[str, str]]:
+    """(name, code) of the province's units, read at run time: the shared unit list when it
+    is there (``MOTCUA_SHARED``), else the ``vietnamadminunits`` package (the same list)."""
+    from motcua._settings import get_settings
+
+    path = get_settings().shared_dir / _UNITS_CSV
+    units: list[tuple[str, str]] = []
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as fh:
+            units = sorted((r["ward"], r["wardCode"].zfill(5)) for r in csv.DictReader(fh)
+                           if r["provinceShort"] == province)
+    if not units:
+        from motcua.communes.units import list_units
+
+        units = sorted((u.name, u.code) for u in list_units(province))
     if not units:
         raise ValueError(f"no administrative units for {province!r}")
     return units
