@@ -159,6 +159,10 @@ class Settings(BaseSettings):
     zalo_oauth_base: str = Field(default="https://oauth.zaloapp.com",
                                  description="the token refresh endpoint's host")
 
+    dossier_max_bytes: int = Field(default=64 * 1024 * 1024, ge=1, description="largest "
+                                   "upload to POST /api/v1/dossiers/import, all its files "
+                                   "together (the CLI has no cap)")
+
     # -- document uploads and imports: caps against hostile files (documents/limits.py) ----
     doc_max_bytes: int = Field(default=25 * 1024 * 1024, ge=1, description="largest file")
     doc_max_pages: int = Field(default=500, ge=1, description="pages of one PDF")

@@ -65,3 +65,42 @@ def test_dossiers_ask_before_any_import_is_409_with_hint(client: Client, db: Dat
                headers={"X-API-Key": create_api_key(db, name="bao-cao")})
     assert r.status_code == 409
     assert "motcua data import" in r.json()["error"]["hint"]
+
+
+def test_dossiers_import_upload_then_ask(client: Client, db: Database, tmp_path: Path) -> None:
+    c = TestClient(client[0].app, raise_server_exceptions=False)
+    key = {"X-API-Key": create_api_key(db, name="bao-cao")}
+    export = write_csv(tmp_path / "xuat.csv", generate(300, seed=9))
+    files = [("files", ("../../etc/xuat.csv", export.read_bytes(), "text/csv"))]
+    assert c.post("/api/v1/dossiers/import", files=files).status_code == 401
+    r = c.post("/api/v1/dossiers/import", files=files, headers=key)
+    assert r.status_code == 200, r.text
+    assert r.json()["rows"] == 300 and r.json()["files"] == ["xuat.csv"]
+    answer = c.post(URL, json={"question": "có bao nhiêu hồ sơ"}, headers=key).json()
+    assert answer["value"] == 300
+
+
+def test_dossiers_import_bad_row_is_422_and_imports_nothing(client: Client, db: Database
+                                                            ) -> None:
+    c = TestClient(client[0].app, raise_server_exceptions=False)
+    key = {"X-API-Key": create_api_key(db, name="bao-cao")}
+    body = "Mã hồ sơ,Đơn vị tiếp nhận,Ngày tiếp nhận\nHS-1,Xã Hữu Lũng,05/07/2026\n" \
+           "HS-2,Xã Hữu Lũng,31/02/2026\n".encode()
+    r = c.post("/api/v1/dossiers/import", files=[("files", ("a.csv", body, "text/csv"))],
+               headers=key)
+    assert r.status_code == 400 and "a.csv, dòng 3" in r.json()["error"]["message"]
+    assert not (get_settings().home / "dossiers.duckdb").exists()
+
+
+def test_dossiers_import_too_large_is_422(client: Client, db: Database,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOTCUA_DOSSIER_MAX_BYTES", "10")
+    get_settings.cache_clear()
+    from tests.web.fake import make_client
+
+    c = TestClient(make_client(db, rate_limit_per_minute=1000)[0].app,
+                   raise_server_exceptions=False)
+    key = {"X-API-Key": create_api_key(db, name="bao-cao")}
+    r = c.post("/api/v1/dossiers/import", files=[("files", ("a.csv", b"x" * 11, "text/csv"))],
+               headers=key)
+    assert r.status_code == 422 and "lớn hơn" in r.json()["error"]["message"]

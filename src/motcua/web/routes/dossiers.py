@@ -9,12 +9,15 @@ resolves the dependency alias from real annotations.)
 
 
 import logging
+import tempfile
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from motcua._errors import Unauthorized
+from motcua._errors import FileFormatError, InputError, Unauthorized
 from motcua._settings import QUESTION_CHARS_CEILING
 from motcua.service.accounts import verify_api_key
 from motcua.web.deps import StateDep, session_user
@@ -47,6 +50,7 @@ Official = Annotated[str, Depends(_official)]
 
 def build_router() -> APIRouter | None:
     try:
+        from motcua.dossiers.importer import import_exports
         from motcua.dossiers.query import ask
     except ImportError as exc:  # duckdb or sqlglot missing
         log.info("dossiers room unavailable", extra={"error": str(exc)})
@@ -58,5 +62,30 @@ def build_router() -> APIRouter | None:
         """status answer | clarify | refuse, value, unit, table, sql, rows, message."""
         answer: dict[str, Any] = ask(body.question)
         return answer
+
+    @router.post("/import")
+    async def import_route(files: list[UploadFile], state: StateDep, who: Official,
+                           ) -> dict[str, Any]:
+        """One or more exports (.csv, .xlsx), checked row by row and imported all or nothing
+        (the same as ``motcua data import``); a file over MOTCUA_DOSSIER_MAX_BYTES is 422."""
+        limit = state.settings.dossier_max_bytes
+        if not files or len(files) > 20:
+            raise InputError("gửi từ 1 đến 20 tệp xuất", hint="chia thành nhiều lần tải lên")
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for i, upload in enumerate(files):
+                name = Path(upload.filename or f"tep-{i}.csv").name[:120] or f"tep-{i}.csv"
+                data = await upload.read(limit + 1)
+                if len(data) > limit:
+                    raise FileFormatError(f"{name}: tệp lớn hơn {limit // 1_048_576} MB",
+                                          hint="chia nhỏ tệp, hoặc nhập bằng motcua data import")
+                path = Path(tmp) / f"{i}" / name
+                path.parent.mkdir()
+                path.write_bytes(data)
+                paths.append(path)
+            result = await run_in_threadpool(import_exports, paths)
+        log.info("dossier export imported over the API", extra={"who": who,
+                                                                "rows": result.rows})
+        return result.to_dict()
 
     return router
