@@ -78,6 +78,11 @@ def test_families_fact_decides_variant(assistant: Assistant, question: str, code
 
 @pytest.mark.parametrize(("question", "stated", "ruled_out"), [
     ("chồng tôi là người Lào", {"foreign"}, set()),
+    ("hai đứa chưa cưới mà có con, anh ấy muốn ghi tên là bố trong giấy khai sinh",
+     {"paternity"}, set()),
+    ("con ngoài giá thú làm khai sinh thế nào", {"paternity"}, set()),
+    ("vợ chồng tôi đã có giấy đăng ký kết hôn, giờ làm khai sinh thế nào", set(),
+     {"paternity"}),
     ("tôi đi Lào Cai chơi", set(), set()),  # a Vietnamese province, not Laos
     ("cả hai đều là người Việt Nam", {"domestic"}, {"foreign"}),
     ("bà Nga hàng xóm nhờ hỏi", set(), set()),  # a name, not Russia
