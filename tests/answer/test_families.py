@@ -150,3 +150,13 @@ def test_families_answer_offers_other_cases(assistant: Assistant) -> None:
     assert r.answer is not None and r.answer.code == "F.1"
     assert {"F.2", "F.3"} & {v.code for v in r.variants}
     assert "F.6" not in {v.code for v in r.variants}
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("làm khai sinh cho con, chúng tôi đã đăng ký kết hôn rồi", "làm khai sinh cho con,"),
+    ("Con ngoài giá thú làm khai sinh", "Con ngoài giá thú làm khai sinh"),  # nothing done
+    ("", ""),
+])
+def test_families_done_facts_leave_the_search_words(question: str, kept: str) -> None:
+    # what the asker has already done is no request: its words do not search for it
+    assert default_families().without_ruled_out(question) == kept

@@ -196,7 +196,7 @@ class Assistant:
     def _search(self, query: str, limit: int = 10) -> list[Hit]:
         """Search, then let the question's facts decide between look-alike variants (among
         twice as many candidates, so that a plain sibling ranked lower can come up)."""
-        hits = self.index.search(query, 2 * limit)
+        hits = self.index.search(self.families.without_ruled_out(query), 2 * limit)
         return self.families.rerank(query, hits, self._name_of)[:limit]
 
     def _with_event(self, query: str, hits: list[Hit]

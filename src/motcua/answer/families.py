@@ -53,6 +53,7 @@ class Qualifier:
     against: re.Pattern[str] | None = None
     marked: bool = True  # False: the default case, costs nothing when its fact is not stated
     group: str | None = None
+    past: bool = False  # its ``against`` phrases tell something already done, not a request
 
     def in_name(self, folded_name: str) -> bool:
         return bool(self.name.search(folded_name))
@@ -89,6 +90,25 @@ class Families:
         stated = {q.key for q in self.qualifiers if q.key not in ruled
                   and (q.facts.search(text) or q.name.search(text))}
         return Reading(frozenset(stated), frozenset(ruled))
+
+    def without_ruled_out(self, question: str) -> str:
+        """``question`` without the words that rule out a ``past`` qualifier: "bọn em đăng ký
+        kết hôn rồi" tells what is done, and its words must not make the search look for a
+        marriage registration. The reading (``read``) still sees them."""
+        flat = "".join(fold(c) if len(fold(c)) == 1 else " " for c in question)
+        cut = sorted(m.span() for q in self.qualifiers if q.against and q.past
+                     for m in q.against.finditer(flat))
+        if not cut:
+            return question
+        out, last = [], 0
+        for start, end in cut:
+            if start >= last:
+                out.append(question[last:start])
+                last = end
+            else:
+                last = max(last, end)
+        out.append(question[last:])
+        return " ".join("".join(out).split())
 
     def unstated(self, question: str, name: str) -> set[str]:
         """The marked qualifiers ``name`` carries that ``question`` does not state: the name is
@@ -189,7 +209,8 @@ def _load(text: str) -> list[Qualifier]:
             facts=folded_pattern(entry["facts"], countries=fold(countries)),
             against=folded_pattern(entry["against"], countries=fold(countries))
             if entry.get("against") else None,
-            marked=bool(entry.get("marked", True)), group=entry.get("group")))
+            marked=bool(entry.get("marked", True)), group=entry.get("group"),
+            past=bool(entry.get("past", False))))
     return out
 
 
