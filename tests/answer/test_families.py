@@ -78,6 +78,10 @@ def test_families_fact_decides_variant(assistant: Assistant, question: str, code
 
 @pytest.mark.parametrize(("question", "stated", "ruled_out"), [
     ("chồng tôi là người Lào", {"foreign"}, set()),
+    ("tôi muốn rút đơn yêu cầu đã nộp tuần trước", {"withdraw"}, set()),
+    ("không hài lòng với quyết định của xã thì làm sao", {"complaint"}, set()),
+    ("cong ty lam an thua lo, muon giai the", {"dissolve"}, {"establish"}),
+    ("mở công ty xây dựng với bạn", {"establish"}, set()),
     ("hai đứa chưa cưới mà có con, anh ấy muốn ghi tên là bố trong giấy khai sinh",
      {"paternity"}, set()),
     ("con ngoài giá thú làm khai sinh thế nào", {"paternity"}, set()),
@@ -164,3 +168,13 @@ def test_families_done_facts_leave_the_search_words(question: str, kept: str,
     words = default_families().without_ruled_out(question)
     assert words.startswith(kept)
     assert gone is None or gone not in words
+
+
+def test_families_dissolving_is_not_setting_up() -> None:
+    f = default_families()
+    reading = f.read("muốn giải thể công ty trách nhiệm hữu hạn")
+    assert f.adjustment(reading, "Đăng ký thành lập công ty TNHH một thành viên") < 0
+    assert f.adjustment(reading, "Giải thể doanh nghiệp") > 0
+    # setting up is the default: no cost when the question does not say
+    assert f.adjustment(f.read("công ty TNHH một thành viên"),
+                        "Đăng ký thành lập công ty TNHH một thành viên") == 0
