@@ -61,6 +61,14 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
     llm_model: str | None = None
+    phrasing: Literal["on", "off"] = Field(
+        default="off", description="on: the short card is also reworded in plain Vietnamese "
+        "by the OpenAI-compatible server at MOTCUA_LLM_BASE_URL (MOTCUA_LLM_MODEL), shown "
+        "only when the deterministic check finds every number, fee, paper and place in the "
+        "card (answer.plain; streamed to the web page); off without an LLM configured")
+    phrasing_timeout_seconds: float = Field(
+        default=20.0, gt=0, le=300, description="longest wait for the rewording; past it the "
+        "card is shown as it is")
     default_province: str = "Lạng Sơn"
     max_question_chars: int = Field(default=500, ge=20, le=QUESTION_CHARS_CEILING,
                                     description="longest question, for citizens and officials")
@@ -219,6 +227,11 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def phrasing_enabled(self) -> bool:
+        """MOTCUA_PHRASING=on and an LLM to ask (MOTCUA_LLM_BASE_URL and MOTCUA_LLM_MODEL)."""
+        return self.phrasing == "on" and bool(self.llm_base_url) and bool(self.llm_model)
 
     @property
     def db_url(self) -> str:

@@ -132,6 +132,11 @@ class AnswerCard(BaseModel):
     aspect: Aspect | None = Field(default=None, description="set when a follow-up asked one "
                                   "thing (fee, time, online, where, papers): ``short`` is "
                                   "that one fact")
+    plain: str | None = Field(default=None, description="``short`` reworded in plain "
+                              "Vietnamese by the province's language model (MOTCUA_PHRASING="
+                              "on), present only when a deterministic check found every "
+                              "number, date, fee, paper, place and link in it in ``short`` and "
+                              "none of them dropped; its facts are those of ``short_facts``")
 
 
 class AskResponse(BaseModel):
