@@ -70,6 +70,8 @@ def test_ask_compare_named_communes_groups_by_commune(store: Path) -> None:
     ("tháng 13 có bao nhiêu hồ sơ", "clarify", "Tháng 13"),
     ("ngày 31/02/2026 có bao nhiêu hồ sơ", "clarify", "không tồn tại"),
     ("SELECT * FROM dossiers; DROP TABLE dossiers", "refuse", "không sửa"),
+    ("những xã nào có tỷ lệ đúng hạn dưới 80%", "clarify", "duoi 80"),
+    ("xã nào cao hơn", "clarify", "so sánh giữa những xã nào"),
     ("dự báo số hồ sơ tháng sau", "refuse", "dự báo"),
     ("hồ sơ của ông Nguyễn Văn An", "refuse", "từng người"),
     ("vì sao xã Hữu Lũng trễ hạn", "refuse", "lý do"),
@@ -134,6 +136,15 @@ def test_validate_sql_accepts_a_bounded_select() -> None:
     ("ti le so hoa ket qua cua UBND xa Huu Lung", "tỷ lệ số hóa của xã Hữu Lũng"),
     ("tháng trước có bao nhiêu hồ sơ trễ hạn", "số hồ sơ trễ hạn tháng 5/2026"),
     ("6 tháng đầu năm", "từ tháng 1 đến tháng 6 năm 2026"),
+    ("tỉ lệ giải quyết hồ sơ đúng hạn toàn tỉnh theo quý", "tỷ lệ đúng hạn theo quý"),
+    ("Hồ sơ trễ hạn tập trung vào lĩnh vực nào?", "lĩnh vực nào trễ hạn nhiều nhất"),
+    ("Kênh nộp nào phổ biến nhất?", "kênh nộp nào nhiều hồ sơ nhất"),
+    ("Tháng cao điểm là tháng nào?", "tháng nào đông nhất"),
+    ("Số hồ sơ còn tồn đọng hiện nay", "bao nhiêu hồ sơ đang xử lý"),
+    ("xã Hữu Lũng và phường Kỳ Lừa, xã nào có tỷ lệ trực tuyến cao hơn?",
+     "xã nào có tỷ lệ nộp trực tuyến cao nhất giữa xã Hữu Lũng và phường Kỳ Lừa"),
+    ("Tỷ lệ số hóa kết quả giải quyết TTHC của các xã trong quý 2",
+     "tỷ lệ số hóa theo xã quý 2/2026"),
 ])
 def test_ask_paraphrases_give_the_same_query(store: Path, said: str, canonical: str) -> None:
     a, b = ask(said, path=store, today=TODAY), ask(canonical, path=store, today=TODAY)

@@ -57,17 +57,16 @@ _REFUSE = (
      "Tôi chỉ trả lời câu hỏi thống kê hồ sơ một cửa."),
 )
 _GROUPS = r"\b(bien gioi|vung cao|vung sau|vung xa|mien nui|dac biet kho khan|ngheo)\b"
+_BETWEEN = (r"(?:(?:ho so|ket qua|giai quyet|xu ly|tra|thu tuc hanh chinh|thu tuc|tthc|"
+            r"duoc|da|nop|tiep nhan|dang ky) )*")  # words between "tỷ lệ" and what it counts
 _MEASURES = (  # order matters: rates before the counts their words contain
-    (r"\bty le (?:ho so )?(?:thanh toan|nop phi|nop tien) (?:truc tuyen|online)\b",
+    (rf"\bty le {_BETWEEN}(?:thanh toan|nop phi|nop tien) (?:truc tuyen|online)\b",
      Measure.PAID_ONLINE_RATE),
-    (r"\bty le (?:ho so |ket qua )*(?:duoc )?so hoa(?: ket qua| ho so)?\b",
+    (rf"\bty le {_BETWEEN}so hoa(?: ket qua| ho so)*(?: giai quyet)?(?: tthc| thu tuc)?\b",
      Measure.DIGITISED_RATE),
-    (r"\bty le (?:ho so )?(?:giai quyet |xu ly |tra )?(?:ket qua )?(?:dung han|dung hen|"
-     r"dung thoi han)\b", Measure.ON_TIME_RATE),
-    (r"\bty le (?:ho so )?(?:giai quyet |xu ly |tra )?(?:ket qua )?(?:tre han|qua han|"
-     r"tre hen|cham)\b", Measure.LATE_RATE),
-    (r"\bty le (?:ho so )?(?:nop |tiep nhan |dang ky )?(?:ho so )?(?:truc tuyen|online|"
-     r"qua mang)\b", Measure.ONLINE_RATE),
+    (rf"\bty le {_BETWEEN}(?:dung han|dung hen|dung thoi han)\b", Measure.ON_TIME_RATE),
+    (rf"\bty le {_BETWEEN}(?:tre han|qua han|tre hen|cham)\b", Measure.LATE_RATE),
+    (rf"\bty le {_BETWEEN}(?:truc tuyen|online|qua mang)\b", Measure.ONLINE_RATE),
     (r"\b(?:tre han|qua han|tre hen|cham tra|cham)\b", Measure.LATE),
     (r"\b(?:dung han|dung hen)\b", Measure.ON_TIME),
 )
@@ -103,7 +102,7 @@ _WORDS = (
     "oi em anh chi vui long xin a nhe vay nhi ve tinh hinh so sanh tiep nhan nhan nop phat "
     "sinh he thong du lieu tren dia ban tinh lang son bo phan mot cua chi so muc nhieu nhat "
     "cao lon it thap dong nguoi khach top danh sach sach dang ky ket qua tat ca toan bo tong "
-    "so tai day cu the gom co trong do vao khi tai muc phan tram "
+    "so tai day cu the gom co trong do vao khi tai muc phan tram con bi "
 )
 _FILLER = frozenset("".join(_WORDS).split())
 
@@ -213,7 +212,14 @@ def _finish(text: str, spec: QuerySpec, tops: list[re.Match[str]]) -> QuerySpec 
             return Clarify("Anh/chị hỏi kênh nộp nào: trực tiếp, trực tuyến hay bưu chính?")
         spec.channel = channel if hits else spec.channel
     text, asc = _take(text, r"\b(?:it|thap|vang|kem)\b(?:\s+[a-z]+){0,3}?\s+nhat\b")
-    text, desc = _take(text, r"\b(?:nhieu|cao|lon|dong|tot)\b(?:\s+[a-z]+){0,3}?\s+nhat\b|\bnhat\b")
+    text, desc = _take(text, r"\b(?:nhieu|cao|lon|dong|tot|pho bien)\b(?:\s+[a-z]+){0,3}?\s+nhat\b|"
+                             r"\bnhat\b|\bcao diem\b|\btap trung(?: nhieu)?(?: vao| o)?\b")
+    text, more = _take(text, r"\b(?:cao|nhieu|lon|tot) hon\b")
+    text, less = _take(text, r"\b(?:thap|it|kem) hon\b")
+    if (more or less) and len(spec.communes) < 2:
+        return Clarify("Anh/chị muốn so sánh giữa những xã nào? Ví dụ: 'xã Na Sầm và xã Đồng "
+                       "Đăng, xã nào có tỷ lệ đúng hạn cao hơn?'")
+    asc, desc = asc or less, desc or more
     if asc or desc:
         spec.order = "asc" if asc else "desc"
     if m := re.search(r"\b(xa|phuong) ([a-z]+(?: [a-z]+)?)\b", text):
