@@ -24,12 +24,32 @@ _ADAPTERS = {
     "bm25s": "bench.engines.bm25s_engine:Bm25sEngine",
     "tantivy": "bench.engines.tantivy_engine:TantivyEngine",
     "sqlite-fts5": "bench.engines.fts5_engine:Fts5Engine",
+    "postgres-docs": "bench.engines.postgres_engine:PostgresDocsEngine",
 }
+
+
+def _postgres_up() -> bool:
+    """The PostgreSQL backend is measured when its server answers (MOTCUA_BENCH_PG_URL, or
+    the test server on loopback): a TCP connect, so an absent server costs nothing."""
+    import os
+    import socket
+
+    from sqlalchemy.engine import make_url
+
+    url = make_url(os.environ.get("MOTCUA_BENCH_PG_URL",
+                                  "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    try:
+        socket.create_connection((url.host or "127.0.0.1", url.port or 5432), 0.3).close()
+    except OSError:
+        return False
+    return importlib.util.find_spec("psycopg") is not None
+
 # The documents room's index is measured when this checkout has it (what document search
 # really serves); the bare engine row "motcua" is always there.
 ENGINES: tuple[str, ...] = tuple(
     name for name in _ADAPTERS
-    if name != "motcua-docs" or importlib.util.find_spec("motcua.documents.index") is not None
+    if (name != "motcua-docs" or importlib.util.find_spec("motcua.documents.index") is not None)
+    and (name != "postgres-docs" or _postgres_up())
 )
 
 
