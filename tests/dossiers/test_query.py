@@ -70,7 +70,8 @@ def test_ask_compare_named_communes_groups_by_commune(store: Path) -> None:
     ("tháng 13 có bao nhiêu hồ sơ", "clarify", "Tháng 13"),
     ("ngày 31/02/2026 có bao nhiêu hồ sơ", "clarify", "không tồn tại"),
     ("SELECT * FROM dossiers; DROP TABLE dossiers", "refuse", "không sửa"),
-    ("những xã nào có tỷ lệ đúng hạn dưới 80%", "clarify", "duoi 80"),
+    ("tỷ lệ đúng hạn dưới 80%", "clarify", "Lọc theo ngưỡng cần nhóm"),
+    ("xã nào có tỷ lệ đúng hạn từ 80%", "clarify", "Ngưỡng nào"),
     ("xã nào cao hơn", "clarify", "so sánh giữa những xã nào"),
     ("dự báo số hồ sơ tháng sau", "refuse", "dự báo"),
     ("hồ sơ của ông Nguyễn Văn An", "refuse", "từng người"),
@@ -150,3 +151,14 @@ def test_ask_paraphrases_give_the_same_query(store: Path, said: str, canonical: 
     a, b = ask(said, path=store, today=TODAY), ask(canonical, path=store, today=TODAY)
     assert a["status"] == "answer", a["message"]
     assert (a["value"], a["table"], a["sql"]) == (b["value"], b["table"], b["sql"])
+
+
+def test_ask_threshold_lists_groups_past_it(rows: list[Dossier], store: Path) -> None:
+    online: dict[str, list[int]] = {}
+    for d in rows:
+        online.setdefault(d.commune, []).append(d.channel == "truc_tuyen")
+    rates = {c: (2000 * sum(v) + len(v)) // (2 * len(v)) / 10 for c, v in online.items()}
+    gold = sorted(((c, r) for c, r in rates.items() if r > 45), key=lambda cr: (-cr[1], cr[0]))
+    a = ask("những xã nào có tỷ lệ nộp trực tuyến trên 45%", path=store, today=TODAY)
+    assert [(t["label"], t["value"]) for t in a["table"]] == gold
+    assert "HAVING value > 45" in a["sql"] and a["value"] is None

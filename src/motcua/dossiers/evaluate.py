@@ -186,8 +186,23 @@ def build_questions(rows: list[Dossier], *, n: int = 200, seed: int = 0) -> list
         add("count", f"bao nhiêu hồ sơ nộp trực tuyến {phrase}",
             sum(d.channel == "truc_tuyen" for d in _in(rows, a, b)))
 
+    def threshold() -> None:
+        (phrase, a, b), r = rng.choice(_PERIODS), rng.choice(list(_RATES))
+        label, fn = _RATES[r]
+        groups = {c: fn(_in(ds, a, b)) for c, ds in by_commune.items()}
+        values = sorted(v for v in groups.values() if v is not None)
+        if not values:
+            return
+        limit = round(values[len(values) // 2])
+        below = rng.random() < 0.5
+        kept = [(v, c) for c, v in groups.items() if v is not None and (
+            v < limit if below else v > limit)]
+        kept.sort(key=lambda vc: (vc[0] if below else -vc[0], vc[1]))
+        add("threshold", f"những xã nào có {label} {'dưới' if below else 'trên'} {limit}% "
+            f"{phrase}", [[c, v] for v, c in kept])
+
     makers = [total, commune_count, which_late, commune_rate, rate_by_month, top_procedures,
-              busiest, compare, field_count, lowest_rate, online_count]
+              busiest, compare, field_count, lowest_rate, online_count, threshold]
     unsupported = [q.format(c=rng.choice(communes)) for q in _UNSUPPORTED]
     while len(out) < n - len(unsupported):
         rng.choice(makers)()
@@ -201,7 +216,7 @@ def _matches(q: EvalQuestion, answer: dict[str, Any]) -> bool:
         return answer["status"] in ("clarify", "refuse")
     if answer["status"] != "answer":
         return False
-    if q.shape in ("table", "topk"):
+    if q.shape in ("table", "topk", "threshold"):
         return [[t["label"], t["value"]] for t in answer["table"]] == q.gold
     return bool(answer["value"] == q.gold)
 

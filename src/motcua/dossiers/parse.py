@@ -112,6 +112,7 @@ def _clean(question: str) -> str:
     text = re.sub(r"\bti le\b", "ty le", text)
     text = re.sub(r"\b(?:ngay thu|thu|ngay) (nao|may) trong tuan\b", r"thu \1", text)
     text = re.sub(r"\bngay thu (nao|may)\b", r"thu \1", text)
+    text = re.sub(r"(?<=\d),(?=\d)", ".", text)  # 80,5% is 80.5%
     text = re.sub(r"(?<=[a-z0-9])[.](?=\d)", "§", text)  # keep 1.001193, MAU.0001, 05.07.2026
     text = re.sub(r"[^a-z0-9/§ ]+", " ", text).replace("§", ".")
     return " " + " ".join(text.split()) + " "
@@ -200,7 +201,24 @@ def parse_question(question: str, vocab: Vocabulary, today: dt.date,
     return _finish(text, spec, tops)
 
 
+_THRESHOLD = (r"\b(duoi|nho hon|it hon|thap hon|kem hon|tren|lon hon|nhieu hon|cao hon|vuot|"
+              r"qua|tu)\s+(\d+(?:\.\d+)?)(?:\s+phan tram)?(?:\s+tro (len|xuong))?\b")
+_BELOW = frozenset(("duoi", "nho hon", "it hon", "thap hon", "kem hon"))
+
+
+def _threshold(m: re.Match[str]) -> tuple[str, float] | None:
+    word, number, way = m.group(1), float(m.group(2)), m.group(3)
+    if word == "tu":
+        return None if way is None else (">=" if way == "len" else "<=", number)
+    return ("<" if word in _BELOW else ">", number)
+
+
 def _finish(text: str, spec: QuerySpec, tops: list[re.Match[str]]) -> QuerySpec | Clarify:
+    text, limits = _take(text, _THRESHOLD)
+    if limits:
+        spec.having = _threshold(limits[0])
+        if spec.having is None or len(limits) > 1:
+            return Clarify("Ngưỡng nào: dưới, trên, từ ... trở lên hay từ ... trở xuống?")
     for pattern, value in _STATUS:
         text, hits = _take(text, pattern)
         if hits:
@@ -261,6 +279,11 @@ def _finish(text: str, spec: QuerySpec, tops: list[re.Match[str]]) -> QuerySpec 
     if spec.order and spec.group is None:
         return Clarify(f"'{'Thấp' if spec.order == 'asc' else 'Cao'} nhất' theo gì: xã, thủ "
                        "tục, lĩnh vực, tháng hay thứ trong tuần?")
+    if spec.having:
+        if spec.group is None:
+            return Clarify("Lọc theo ngưỡng cần nhóm: những xã, thủ tục hay tháng nào?")
+        spec.order = spec.order or ("asc" if spec.having[0] in ("<", "<=") else "desc")
+        return spec
     if which and spec.group is not None:
         if spec.order is None:
             return Clarify("Anh/chị muốn biết nhiều nhất (cao nhất) hay ít nhất (thấp nhất)?")

@@ -89,9 +89,12 @@ def _build(spec: QuerySpec, as_of: dt.datetime) -> str:
     else:
         order, limit = "sort_key ASC", MAX_ROWS
     group = "sort_key" if dim.label_is_aggregate else "label, sort_key"
+    having = f" HAVING value {spec.having[0]} {spec.having[1]:g}" if spec.having else ""
+    if spec.having:
+        limit = spec.top_k or MAX_ROWS
     return (f"SELECT {dim.label} AS label, {measure} AS value, count(*) AS n, "
             f"sum(count(*)) OVER () AS total, {dim.key} AS sort_key FROM {table}{clause} "
-            f"GROUP BY {group} ORDER BY {order} LIMIT {min(limit, MAX_ROWS)}")
+            f"GROUP BY {group}{having} ORDER BY {order} LIMIT {min(limit, MAX_ROWS)}")
 
 
 def validate_sql(sql: str) -> exp.Select:
@@ -201,6 +204,13 @@ def run_spec(spec: QuerySpec, path: Path, as_of: dt.datetime) -> dict[str, Any]:
         message += (f"; bằng với {', '.join(tie)}." if tie else ".")
         return _answer("answer", message, value=first["label"], unit=m.unit, table=table,
                        sql=sql, rows=total)
+    if spec.having:
+        op, limit = spec.having
+        words = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ"}[op]
+        shown = _fmt(int(limit) if float(limit).is_integer() and m.unit != "%" else limit,
+                     m.unit)
+        return _answer("answer", f"{len(table)} {noun} có {m.label} {words} {shown} "
+                       f"{_scope(spec)}.", unit=m.unit, table=table, sql=sql, rows=total)
     head = (f"{len(table)} {noun} có {m.label} {'cao' if spec.order == 'desc' else 'thấp'} "
             f"nhất" if spec.order else f"{m.label.capitalize()} theo {noun}")
     return _answer("answer", f"{head} {_scope(spec)}: {len(table)} dòng.", unit=m.unit,

@@ -156,3 +156,4 @@ class QuerySpec:
     which: bool = False  # "xã nào ... nhất": the answer is the first label
     source: str = "dossiers"  # or "questions": the assistant's question log
     unanswered: bool = False  # questions only: the assistant found no procedure
+    having: tuple[str, float] | None = None  # groups whose value is ("<", 80.0) ...
