@@ -68,6 +68,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ("bố tôi sắp nghỉ hưu", "retirement"),
     ("nhà bị lũ cuốn trôi hết", "disaster"),
     ("con gái tôi sắp đi du học", "travel_abroad"),
+    ("nhà bên lấn sang đất nhà tôi gần một mét", "land_dispute"),
+    ("hai nhà cãi nhau mãi về ranh giới đất", "land_dispute"),
+    ("muốn chặt keo rừng trồng để bán", "forest"),
 ])
 def test_events_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)
@@ -148,6 +151,7 @@ def test_events_data_is_well_formed() -> None:
     ("bố tôi vừa qua đời ở nhà, gia đình cần làm gì", "khai tử"),
     ("ông bà muốn chia đất cho hai anh em mỗi người một sổ", "tách thửa"),
     ("tiền bị cháy xém một góc thì đổi ở đâu", "đổi tiền"),
+    ("nhà hàng xóm lấn đất sang vườn nhà tôi, xã giải quyết thế nào", "tranh chấp đất"),
 ])
 def test_events_real_catalog(real_assistant: Any, question: str, words: str) -> None:
     r = real_assistant.ask(question)
