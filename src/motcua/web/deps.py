@@ -7,14 +7,15 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from motcua.answer._protocol import AssistantProtocol
+from motcua.answer.phrasing import Phraser
 from motcua.service.identity import UserInfo
 from motcua.service.sessions import resolve_session
 from motcua.store.db import Database
 from motcua.web.sessions import COOKIE
 from motcua.web.state import ServiceState
 
-__all__ = ["AssistantDep", "DbDep", "LoginRequired", "StateDep", "UserDep", "get_state",
-           "session_user"]
+__all__ = ["AssistantDep", "DbDep", "LoginRequired", "PhraserDep", "StateDep", "UserDep",
+           "get_state", "session_user"]
 
 
 class LoginRequired(Exception):
@@ -37,6 +38,15 @@ def _db(state: StateDep) -> Database:
     return state.db
 
 
+def _phraser(request: Request, state: StateDep) -> Phraser | None:
+    """The app's one phraser (None while MOTCUA_PHRASING is off), made on first use."""
+    app_state = request.app.state
+    if not hasattr(app_state, "phraser"):
+        app_state.phraser = Phraser.from_settings(state.settings)
+    phraser: Phraser | None = app_state.phraser
+    return phraser
+
+
 def session_user(request: Request, state: ServiceState) -> UserInfo | None:
     """The official of the request's console cookie: signed by us, and live in the store
     (not logged out, not expired, user still active); None otherwise."""
@@ -53,4 +63,5 @@ def _user(request: Request, state: StateDep) -> UserInfo:
 
 AssistantDep = Annotated[AssistantProtocol, Depends(_assistant)]
 DbDep = Annotated[Database, Depends(_db)]
+PhraserDep = Annotated[Phraser | None, Depends(_phraser)]
 UserDep = Annotated[UserInfo, Depends(_user)]

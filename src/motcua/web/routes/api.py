@@ -11,7 +11,7 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from motcua._errors import NotFound
@@ -21,7 +21,8 @@ from motcua.communes.registry import counter_for, where_facts
 from motcua.communes.units import resolve_unit
 from motcua.service import conversations as conv
 from motcua.service.citizens import CitizenService, Inbound, resolve_commune
-from motcua.web.deps import AssistantDep, DbDep, StateDep
+from motcua.web.deps import AssistantDep, DbDep, PhraserDep, StateDep
+from motcua.web.phrase_stream import EVENT_STREAM, answer_events, with_plain
 
 __all__ = ["router"]
 
@@ -57,12 +58,33 @@ class HandoverRequest(BaseModel):
 @router.post("/ask", response_model=AskResponse, responses={
     422: {"description": "invalid question or unknown commune"},
     404: {"description": "unknown conversation_id"}, 429: {"description": "rate limited"}})
-def ask(body: AskRequest, state: StateDep, assistant: AssistantDep, db: DbDep) -> JSONResponse:
+def ask(body: AskRequest, state: StateDep, assistant: AssistantDep, db: DbDep,
+        phraser: PhraserDep) -> JSONResponse:
     reply = CitizenService(state.settings, assistant, db).handle(Inbound(
         text=body.question, channel="web", commune=body.commune,
         conversation_id=body.conversation_id))
-    return JSONResponse(reply.response.model_dump(mode="json"), headers={
+    response = with_plain(reply.response, phraser)  # answer.plain: MOTCUA_PHRASING=on only
+    return JSONResponse(response.model_dump(mode="json"), headers={
         "X-Conversation-Id": reply.conversation_id or "", "X-Message-Id": str(reply.message_id)})
+
+
+@router.post("/ask/stream", response_class=StreamingResponse, responses={
+    200: {"content": {EVENT_STREAM: {}}, "description": "server-sent events: answer (the "
+          "AskResponse), then with MOTCUA_PHRASING=on phrasing, progress, plain or "
+          "plain_unavailable; done last (web/phrase_stream.py)"},
+    422: {"description": "invalid question or unknown commune"},
+    404: {"description": "unknown conversation_id"}, 429: {"description": "rate limited"}})
+def ask_stream(body: AskRequest, state: StateDep, assistant: AssistantDep, db: DbDep,
+               phraser: PhraserDep) -> StreamingResponse:
+    """``POST /ask`` for the web page: the card at once, its checked rewording when ready."""
+    reply = CitizenService(state.settings, assistant, db).handle(Inbound(
+        text=body.question, channel="web", commune=body.commune,
+        conversation_id=body.conversation_id))
+    events = answer_events(reply.response, conversation_id=reply.conversation_id or "",
+                           message_id=reply.message_id, phraser=phraser)
+    return StreamingResponse(events, media_type=EVENT_STREAM, headers={
+        "X-Conversation-Id": reply.conversation_id or "", "X-Message-Id": str(reply.message_id),
+        "Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
 class ProcedureItem(ProcedureRef):

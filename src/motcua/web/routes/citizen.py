@@ -40,4 +40,5 @@ def index(request: Request, state: StateDep,
         "province": state.settings.default_province,
         "max_chars": state.settings.max_question_chars,
         "poll_ms": state.settings.poll_interval_ms, "examples": EXAMPLES,
+        "phrasing": "on" if state.settings.phrasing_enabled else "off",
     })

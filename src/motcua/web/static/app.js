@@ -11,6 +11,10 @@
   var errorBox = document.getElementById("error");
   var sendBtn = document.getElementById("send");
   var pollMs = parseInt(app.getAttribute("data-poll-ms"), 10) || 4000;
+  // MOTCUA_PHRASING=on: answers come as server-sent events, the card first, then its checked
+  // plain-language rewording (a browser without streamed bodies asks the plain API).
+  var phrasing = app.getAttribute("data-phrasing") === "on" && !!window.TextDecoder &&
+    !!window.ReadableStream;
   var conversationId = null;
   var lastMessageId = 0;
   var pollTimer = null;
@@ -43,15 +47,51 @@
       body: body ? JSON.stringify(body) : undefined
     }).then(function (r) {
       return r.json().then(function (data) {
-        if (!r.ok) {
-          var msg = (data && data.error && data.error.message) || "Lỗi " + r.status;
-          if (r.status === 429) msg = "Bạn gửi quá nhanh. Vui lòng đợi một chút rồi thử lại.";
-          else if (r.status === 422) msg = "Câu hỏi hoặc xã/phường chưa hợp lệ: " + msg;
-          else if (r.status >= 500) msg = "Hệ thống đang bận. Vui lòng thử lại sau.";
-          throw new Error(msg);
-        }
+        if (!r.ok) throw new Error(errorText(r.status, data));
         return {data: data, headers: r.headers};
       });
+    });
+  }
+
+  function errorText(status, data) {
+    var msg = (data && data.error && data.error.message) || "Lỗi " + status;
+    if (status === 429) msg = "Bạn gửi quá nhanh. Vui lòng đợi một chút rồi thử lại.";
+    else if (status === 422) msg = "Câu hỏi hoặc xã/phường chưa hợp lệ: " + msg;
+    else if (status >= 500) msg = "Hệ thống đang bận. Vui lòng thử lại sau.";
+    return msg;
+  }
+
+  // POST a question to /api/v1/ask/stream and call on(name, data) for each event as it comes.
+  function stream(body, on) {
+    return fetch("/api/v1/ask/stream", {
+      method: "POST", body: JSON.stringify(body),
+      headers: {"Content-Type": "application/json", "Accept": "text/event-stream"}
+    }).then(function (r) {
+      if (!r.ok || !r.body) {
+        return r.json().catch(function () { return null; })
+          .then(function (data) { throw new Error(errorText(r.status, data)); });
+      }
+      var reader = r.body.getReader();
+      var decoder = new TextDecoder();
+      var buffer = "";
+      function pump() {
+        return reader.read().then(function (step) {
+          if (step.done) return;
+          buffer += decoder.decode(step.value, {stream: true});
+          var blocks = buffer.split("\n\n");
+          buffer = blocks.pop();
+          blocks.forEach(function (block) {
+            var name = "message", data = "";
+            block.split("\n").forEach(function (line) {
+              if (line.indexOf("event:") === 0) name = line.slice(6).trim();
+              else if (line.indexOf("data:") === 0) data += line.slice(5).trim();
+            });
+            if (data) on(name, JSON.parse(data));
+          });
+          return pump();
+        });
+      }
+      return pump();
     });
   }
 
@@ -125,6 +165,28 @@
       b.appendChild(opts);
     }
     actions(b, messageId);
+    return b;
+  }
+
+  // The card is shown; its rewording is on the way ("phrasing"), arrives checked ("plain"),
+  // or does not come ("plain_unavailable": the card stays as it is).
+  function phrasingEvents(b) {
+    var card = b.querySelector("article.card");
+    var box = null;
+    return function (name, data) {
+      if (!card) return;
+      if (name === "phrasing") {
+        box = el("p", "plain pending", "Đang viết lại bằng lời dễ hiểu...");
+        box.setAttribute("role", "status");
+        card.insertBefore(box, card.querySelector(".short"));
+      } else if (name === "plain" && box) {
+        card.replaceChild(window.MotcuaCard.plain(data.text), box);
+        box = null;
+      } else if (name === "plain_unavailable" && box) {
+        box.remove();
+        box = null;
+      }
+    };
   }
 
   function send(text) {
@@ -141,13 +203,31 @@
     var pending = bubble("assistant", "Đang trả lời...");
     pending.classList.add("pending");
     pending.setAttribute("role", "status");
-    api("/api/v1/ask", body).then(function (res) {
-      conversationId = res.headers.get("X-Conversation-Id") || conversationId;
-      var mid = parseInt(res.headers.get("X-Message-Id"), 10) || 0;
+    function answered(data, cid, mid) {
+      conversationId = cid || conversationId;
       lastMessageId = Math.max(lastMessageId, mid);
-      renderResponse(res.data, mid);
+      pending.remove();
       question.value = "";
-    }).catch(function (e) { showError(e.message); })
+      sendBtn.disabled = false;
+      return renderResponse(data, mid);
+    }
+    var done;
+    if (phrasing) {
+      var later = null;
+      done = stream(body, function (name, data) {
+        if (name === "answer") {
+          later = phrasingEvents(answered(data.response, data.conversation_id, data.message_id || 0));
+        } else if (later) {
+          later(name, data);
+        }
+      });
+    } else {
+      done = api("/api/v1/ask", body).then(function (res) {
+        answered(res.data, res.headers.get("X-Conversation-Id"),
+                 parseInt(res.headers.get("X-Message-Id"), 10) || 0);
+      });
+    }
+    done.catch(function (e) { showError(e.message); })
       .then(function () { sendBtn.disabled = false; pending.remove(); });
   }
 

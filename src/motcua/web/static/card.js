@@ -130,6 +130,18 @@ window.MotcuaCard = (function () {
     }
   }
 
+  // The short card reworded by the province's language model (answer.plain): shown above the
+  // card only after the server's check passed; the card below stays the cited source.
+  function plain(text) {
+    var box = el("section", "plain");
+    box.setAttribute("aria-label", "Nói dễ hiểu");
+    box.appendChild(el("h3", null, "Nói dễ hiểu"));
+    box.appendChild(el("p", "plain-text", text));
+    box.appendChild(el("p", "hint", "Máy viết lại từ thẻ bên dưới; số liệu, lệ phí, giấy tờ " +
+      "và nơi nộp đã được đối chiếu với thẻ. Thẻ và trích dẫn bên dưới là căn cứ."));
+    return box;
+  }
+
   function render(a) {
     var card = el("article", "card");
     card.setAttribute("aria-label", "Thủ tục " + a.name);
@@ -139,6 +151,7 @@ window.MotcuaCard = (function () {
       renderDetails(a, card);
       return card;
     }
+    if (a.plain) card.appendChild(plain(a.plain));
     card.appendChild(renderShort(a));
     card.appendChild(renderSteps(a));
     var more = el("details", "details");
@@ -162,5 +175,5 @@ window.MotcuaCard = (function () {
             labels: words.map(function (w) { return w.slice(k).join(" "); })};
   }
 
-  return {render: render, el: el, optionLabels: optionLabels};
+  return {render: render, el: el, optionLabels: optionLabels, plain: plain};
 })();
