@@ -33,6 +33,13 @@ _INJECTION = [
 _UNSAFE = [
     r"\b(hack|crack|be khoa|danh cap|lua dao|lam gia|gia mao|lam lau|tron thue|hoi lo|"
     r"chay an|di cua sau)\b",
+    # lying on a form, fake papers and stamps, buying a result, bribes in every wording
+    r"\b(khai man|khai gian|khai khong|gian lan|lach luat|hop thuc hoa|ne thue|tron nghia vu|"
+    r"lot tay|boi tron|dut lot|phong bi cho can bo)\b",
+    r"\b(bang|giay|so|the|dau|con dau|chu ky|ho so|chung chi|giay to) (\w+ ){0,2}gia\b"
+    r"(?! (tri|han|ca|dinh|hop|tang))",
+    r"\bmua (\w+ ){0,2}(bang|chung chi|giay phep|so do|ket qua)\b(?! (ve|o|tai|gi))",
+    r"\b(ky|lam) (\w+ ){0,1}(ho|thay) (chu ky|ten|cho nguoi)|gia chu ky|nhai chu ky",
 ]
 _PRIVATE = [
     r"\b(so dien thoai|sdt|dien thoai|so dt|email|dia chi nha|nha rieng|thong tin ca nhan|cccd"
