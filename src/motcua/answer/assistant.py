@@ -10,19 +10,17 @@ back when several procedures fit a short question equally well → answer card w
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
 
 from motcua._errors import InvalidQuestion
 from motcua._settings import Settings, get_settings
 from motcua.answer._protocol import WhereProvider
-from motcua.answer._words import accent_aware, content, distinct, matched, phrases
+from motcua.answer._words import content, distinct
 from motcua.answer.card import CardBuilder
 from motcua.answer.dialogue import age_facts, is_aspect_question, new_words, topic_of
 from motcua.answer.events import LifeEvent, LifeEvents, default_events
 from motcua.answer.families import Families, default_families
+from motcua.answer.fit import QuestionFit
 from motcua.answer.guard import guard_reason
 from motcua.answer.messages import MESSAGES, clarify_question, not_in_catalog
 from motcua.answer.national import NationalNames, load_national_names
@@ -32,27 +30,12 @@ from motcua.catalog.indexing import ProcedureRepository, load_index
 from motcua.catalog.model import ParsedProcedure
 from motcua.catalog.sample import is_sample_code
 from motcua.search._protocol import Hit
-from motcua.search.procedures import ProcedureIndex, subject_of
+from motcua.search.procedures import ProcedureIndex
 from motcua.store.db import Database, open_database
-from motcua.text.abbreviations import default_dictionary
-from motcua.text.normalize import fold, syllables
 
 __all__ = ["Assistant", "assistant_for", "load_assistant"]
 
 log = logging.getLogger(__name__)
-_PARENS = re.compile(r"\([^()]*\)")
-# Where a procedure name's head (what is done) ends and its scope (for whom, where) begins.
-_HEAD_END = re.compile(r"[,;(]| (?:cho|đối với|tại|của|theo|trong trường hợp|khi|thực hiện) ",
-                       re.IGNORECASE)
-# Words that ask for a procedure; the catalog's own leading verb phrases are added at run time.
-_INTENT_WORDS = ("làm xin nộp cấp đổi khai ghi tách nhập chuyển hưởng sửa hủy xóa thẻ sổ giấy "
-                 "phí")
-_INTENT_PHRASES = ["đăng ký", "thủ tục", "hồ sơ", "giấy tờ", "lệ phí", "chứng thực",
-                   "xác nhận", "gia hạn", "trình báo", "công nhận", "chế độ", "trợ cấp",
-                   "giấy phép", "thành lập", "điều chỉnh", "cải chính", "khai báo", "cấp lại",
-                   "giải quyết", "thế chấp", "kích hoạt", "khai thác", "tạm ngừng", "chấm dứt",
-                   "thu hồi", "cấp đổi", "tiếp tục", "hòa giải", "tranh chấp", "phê duyệt",
-                   "thông báo", "bổ sung", "thay đổi", "miễn giảm", "hoàn thuế"]
 
 
 class Assistant:
@@ -88,9 +71,7 @@ class Assistant:
         self.min_name_coverage = min_name_coverage
         self._sample_of: ProcedureIndex | None = None
         self._sample = False
-        self._intents: set[str] | None = None
-        self._folded_intents: set[str] = set()
-        self._words_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._fit: QuestionFit | None = None
         self.index = index
         self.repo = repo
         self.where_provider = where_provider
@@ -119,6 +100,13 @@ class Assistant:
         return response
 
     @property
+    def fit(self) -> QuestionFit:
+        """The question-to-procedure measures over the index in use (new when it changes)."""
+        if self._fit is None or self._fit.index is not self.index:
+            self._fit = QuestionFit(self.index, self.families)
+        return self._fit
+
+    @property
     def sample(self) -> bool:
         """True while the index holds the bundled sample (then every answer says so).
 
@@ -144,7 +132,7 @@ class Assistant:
         hits = self._search(query)
         query, hits, event = self._with_event(query, hits)
         refs = [self._ref(h.doc_id, h.score) for h in hits]
-        intent = self._has_intent(query)
+        intent = self.fit.has_intent(query)
         elsewhere = self._elsewhere(query, refs) if intent else None
         if elsewhere is not None:
             # A procedure that exists nationally but that we do not hold: name it, hand over.
@@ -157,13 +145,13 @@ class Assistant:
             # colloquial name. Words that match a procedure well ("kết hôn với người nước
             # ngoài") are a request all the same: ask back with options, never refuse; a short
             # noun phrase needs less. Anything else (chit-chat) is a refusal.
-            cover = self._coverage(query, hits[0].doc_id)
+            cover = self.fit.coverage(query, hits[0].doc_id)
             if cover >= self.clarify_coverage or (len(content(query)) <= 3 and cover >= 0.5):
                 return AskResponse(status="clarify", message=MESSAGES["clarify"],
                                    procedures=refs, reason="ambiguous",
                                    clarify_question=clarify_question(distinct(refs)[:4]))
             return self._abstain("off_topic")
-        cover = self._coverage(query, hits[0].doc_id)
+        cover = self.fit.coverage(query, hits[0].doc_id)
         if cover < self.min_coverage / 2:
             return self._abstain("not_in_catalog")  # asks for a procedure; nothing is close
         if cover < self.min_coverage:
@@ -209,18 +197,10 @@ class Assistant:
         event = self.events.match(query)
         if event is None:
             return query, hits, None
-        if hits and self._names_well(query, hits[0].doc_id) >= self.event_name_share:
+        if hits and self.fit.names_well(query, hits[0].doc_id) >= self.event_name_share:
             return query, hits, event
         expanded = f"{query} {event.expand}"
         return expanded, self._search(expanded), event
-
-    def _names_well(self, query: str, code: str) -> float:
-        """The larger of the subject share and, for a name that is no variant for a case the
-        question does not state, the share of its head."""
-        share = self._name_share(query, code)
-        if not self.families.unstated(query, self._name_of(code)):
-            share = max(share, self._name_share(query, code, head=True))
-        return share
 
     def _name_of(self, code: str) -> str:
         doc = self.index.doc(code)
@@ -248,12 +228,12 @@ class Assistant:
         """A complete request (an intent word, several content words, most of a procedure's
         name) whose best procedure the earlier turns do not ask for. Facts alone ("chồng tôi
         là người Nhật") name no procedure, however well they match a variant's qualifier."""
-        if len(content(question)) <= 3 or not self._has_intent(question):
+        if len(content(question)) <= 3 or not self.fit.has_intent(question):
             return False
         hits = self.index.search(question, 1)
-        if not hits or self._name_share(question, hits[0].doc_id) < self.min_name_coverage:
+        if not hits or self.fit.name_share(question, hits[0].doc_id) < self.min_name_coverage:
             return False
-        return self._coverage(topic, hits[0].doc_id) < self.min_coverage
+        return self.fit.coverage(topic, hits[0].doc_id) < self.min_coverage
 
     def _elsewhere(self, query: str, refs: list[ProcedureRef]) -> NationalRef | None:
         """A national procedure we do not hold that fits clearly better (``national``)."""
@@ -267,25 +247,6 @@ class Assistant:
         return self.national.elsewhere(query, [r.name for r in refs[:3]], twin,
                                        fit=self.national_fit, margin=self.national_margin,
                                        twin_fit=self.national_twin)
-
-    def _has_intent(self, query: str) -> bool:
-        """Does the question ask for a procedure? An action word, a procedure's leading verb
-        phrase from the catalog ("cấp lại", "gia hạn"), or a known colloquial name."""
-        if self._intents is None:
-            leading = Counter(" ".join(syllables(subject_of(d.name))[:2]) for d in self.index.docs)
-            self._intents = {p for p, n in leading.items() if n >= 3 and " " in p}
-            self._intents |= set(syllables(_INTENT_WORDS)) | {
-                " ".join(syllables(p)) for p in _INTENT_PHRASES}
-            self._folded_intents = {fold(i) for i in self._intents}
-        words = syllables(query)
-        grams = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
-        if grams & self._intents:
-            return True
-        folded = {fold(g) for g in grams if g == fold(g)}
-        if folded & self._folded_intents:
-            return True
-        return bool(default_dictionary().matches(query))
-
 
     def _validate(self, question: object) -> None:
         if not isinstance(question, str):
@@ -301,57 +262,6 @@ class Assistant:
         name, levels = (doc.name, doc.levels) if doc else (code, [])
         return ProcedureRef(code=code, name=" ".join(name.split()), score=round(score, 4),
                             levels=levels)
-
-    def _coverage(self, query: str, code: str) -> float:
-        """How well the procedure fits the question, 0..1 (1 = clearly this procedure).
-
-        Two views, both accent-aware (a word typed with diacritics must match with them:
-        "vô địch" is not "dịch vụ"): the share of the question's content words found in the
-        procedure's text, and the share of the procedure's subject (its name without level
-        and channel qualifiers) the question covers. A question that shares only stray words
-        with a long body ("bố tôi mất" with "thông báo mất tem") is not a fit.
-        """
-        doc = self.index.doc(code)
-        if doc is None:
-            return 0.0
-        words = content(default_dictionary().expand(query))
-        if not words:
-            return 0.0
-        exact, folded = self._doc_words(code)
-        question_side = matched(words, exact, folded) / len(words)
-        subject = subject_of(doc.name)
-        name_side = self._name_share(query, code)
-        expanded = syllables(default_dictionary().expand(query))
-        shared = len(phrases(expanded) & phrases(syllables(subject)))
-        return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.2 * min(shared, 2))
-
-    def _name_share(self, query: str, code: str, *, head: bool = False) -> float:
-        """The share of the procedure's subject words (its name without qualifiers of level
-        and channel) that the question, with its expansions, contains; with ``head``, of the
-        subject's words before its first "cho", "đối với", "tại"... (what is done, not for
-        whom)."""
-        doc = self.index.doc(code)
-        if doc is None:
-            return 0.0
-        words = set(content(default_dictionary().expand(query)))
-        subject = subject_of(doc.name)
-        if head:
-            subject = _HEAD_END.split(subject, maxsplit=1)[0]
-        name_words = set(content(subject))
-        return len(accent_aware(words, name_words)) / max(len(name_words), 1)
-
-    def _doc_words(self, code: str) -> tuple[frozenset[str], frozenset[str]]:
-        """A procedure's words, accented and folded (cached: answers repeat few codes)."""
-        hit = self._words_cache.get(code)
-        if hit is None:
-            doc = self.index.doc(code)
-            text = f"{doc.name} {doc.field} {doc.body}" if doc else ""
-            exact = frozenset(syllables(default_dictionary().expand_acronyms(text)))
-            hit = (exact, frozenset(fold(w) for w in exact))
-            if len(self._words_cache) > 4096:
-                self._words_cache.clear()
-            self._words_cache[code] = hit
-        return hit
 
     def _abstain(self, reason: str, refs: list[ProcedureRef] | None = None) -> AskResponse:
         key = reason if reason in MESSAGES else "off_topic"
