@@ -58,7 +58,7 @@ def test_phraser_changed_number_refused() -> None:
     with llm_stand_in(MARRIAGE_PLAIN.replace("3 ngày", "2 ngày")) as server:
         out = _phraser(server).run(MARRIAGE)
     assert out.reason == "verifier" and [p.kind for p in out.problems] == [
-        "number_dropped", "amount_changed"]
+        "number_dropped", "amount_changed", "amount_dropped"]
 
 
 @pytest.mark.parametrize("status", [500, 502, 429, 401, 404])

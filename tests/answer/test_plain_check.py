@@ -32,9 +32,11 @@ MARRIAGE_BAD = [
     ("fee with no amount", "Không mất tiền: miễn phí.", "Miễn phí, nhưng phải trả tiền mẫu.",
      {"fee_added"}),
     ("fee dropped", "Không mất tiền: miễn phí.\n", "", {"free_dropped"}),
-    ("days changed", "3 ngày", "5 ngày", {"number_added", "number_dropped", "amount_changed"}),
-    ("days in words changed", "3 ngày", "hai ngày", {"number_dropped", "amount_changed"}),
-    ("vague time", "3 ngày", "vài ngày", {"number_in_words", "number_dropped"}),
+    ("days changed", "3 ngày", "5 ngày", {"number_added", "number_dropped", "amount_changed",
+                                        "amount_dropped"}),
+    ("days in words changed", "3 ngày", "hai ngày", {"number_dropped", "amount_changed",
+                                                 "amount_dropped"}),
+    ("vague time", "3 ngày", "vài ngày", {"number_in_words", "number_dropped", "amount_dropped"}),
     ("count changed", "— một bản chính", "— 2 bản chính", {"amount_changed"}),
     ("place changed", "Ủy ban nhân dân cấp xã,", "Ủy ban nhân dân cấp tỉnh,", {"name_unknown"}),
     ("place invented", "Làm xong", "Có thể nộp ở Bưu điện. Làm xong", {"name_unknown"}),
@@ -62,13 +64,15 @@ def test_check_plain_marriage_bad_rewording_refused(old: str, new: str, kinds: s
 
 ID_CARD_BAD = [
     ("amount changed", "12.500 đồng", "12.000 đồng", {"number_added", "number_dropped",
-                                                     "amount_changed"}),
+                                                     "amount_changed", "amount_dropped"}),
     ("amount in thousands words", "12.500 đồng", "12 nghìn rưỡi",
-     {"number_added", "number_dropped", "amount_changed"}),
-    ("time in vague words", "7 ngày", "mươi ngày", {"number_in_words", "number_dropped"}),
+     {"number_added", "number_dropped", "amount_changed", "amount_dropped"}),
+    ("time in vague words", "7 ngày", "mươi ngày", {"number_in_words", "number_dropped",
+                                                   "amount_dropped"}),
     ("date changed", "31 tháng 12 năm 2026", "30 tháng 6 năm 2026",
      {"number_added", "number_dropped"}),
-    ("percent changed", "50%", "30%", {"number_added", "number_dropped", "amount_changed"}),
+    ("percent changed", "50%", "30%", {"number_added", "number_dropped", "amount_changed",
+                                       "amount_dropped"}),
     ("called free", "Tiền phải trả:", "Miễn phí, trừ khi", {"free_added"}),
     ("police level changed", "Công an cấp xã", "Công an cấp tỉnh", {"name_unknown"}),
     ("too long", "Mang theo:", "Mang theo:" + " Bạn nhớ nhé." * 80, {"too_long"}),
@@ -83,12 +87,18 @@ def test_check_plain_id_card_bad_rewording_refused(old: str, new: str, kinds: se
     assert {p.kind for p in problems} == kinds, problems
 
 
-def test_check_plain_swapped_fees_not_seen() -> None:
-    """A known limit, kept visible: the same figures given to the other channel pass (the
-    check compares figures with their units, not with the channel they belong to)."""
+def test_check_plain_swapped_channel_fees_refused() -> None:
+    """The same figures, said of the other channel: refused."""
     swapped = ID_CARD_PLAIN.replace("trực tiếp 50.000 đồng, nộp trực tuyến 25.000 đồng",
                                     "trực tiếp 25.000 đồng, nộp trực tuyến 50.000 đồng")
-    assert check_plain(ID_CARD, swapped) == []
+    assert [p.kind for p in check_plain(ID_CARD, swapped)] == ["channel_changed"] * 2
+    after = ID_CARD_PLAIN.replace("nộp trực tiếp 50.000 đồng, nộp trực tuyến 25.000 đồng",
+                                  "50.000 đồng khi nộp trực tiếp, 25.000 đồng khi nộp online")
+    assert check_plain(ID_CARD, after) == []
+    both = ID_CARD_PLAIN.replace("nộp trực tiếp 50.000 đồng, nộp trực tuyến 25.000 đồng",
+                                 "nộp trực tiếp hay trực tuyến lần lượt 50.000 đồng và "
+                                 "25.000 đồng")
+    assert check_plain(ID_CARD, both) == []  # two channels in one clause: not judged
 
 
 @pytest.mark.parametrize("text", ["", "   \n ", "\n\n"])

@@ -3,9 +3,10 @@
 Why a check and not trust: a language model asked to "say it more simply" may turn "miễn phí"
 into "lệ phí 50.000 đồng", 1 day into 2, or "Công an xã" into "Công an tỉnh", and a citizen
 would act on it. The rewording is shown only if every number, date, fee, paper name, place
-and link in it is in the card (``AnswerCard.short``, the very text the model was given) and
-none of the card's numbers, fees, papers or links is dropped. What this does not see: a
-changed meaning without any of those (a dropped "không"); the prompt asks for none.
+and link in it is in the card (``AnswerCard.short``, the very text the model was given), no
+amount is said of another channel, and none of the card's numbers, fees, papers or links is
+dropped. What this does not see: a changed meaning without any of those (a dropped "không");
+the prompt asks for none.
 
 How names are found without a parser: a paper or a place starts with a head word ("Giấy",
 "Tờ khai", "Công an", "UBND", "xã"...), and from there the words must run on as a stretch
@@ -25,8 +26,10 @@ from motcua.text.normalize import normalize_text
 __all__ = ["Problem", "check_plain"]
 
 ProblemKind = Literal["empty", "too_long", "number_added", "number_dropped", "amount_changed",
+                      "amount_dropped",
                       "number_in_words", "free_added", "free_dropped", "fee_added",
-                      "name_unknown", "paper_dropped", "link_added", "link_dropped"]
+                      "channel_changed", "name_unknown", "paper_dropped", "link_added",
+                      "link_dropped"]
 
 
 def _set(words: str) -> frozenset[str]:
@@ -41,6 +44,9 @@ _CLAUSE = re.compile(r"[.;:!?()\[\]\n“”\"—–•☐…]|, |- ")
 _LINK = re.compile(r"\b(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?")
 _FREE = re.compile(r"miễn phí|không (?:mất|tốn|thu|phải trả|phải nộp|phải đóng|có)"
                    r"(?: lệ)? (?:phí|tiền)|(?<![\d.,])0 đồng")
+_PARTS = re.compile(r"[,;.!?\n]+(?:\s|$)|\n")  # clauses, for the channel an amount is of
+_CHANNELS = (("trực tiếp", "direct"), ("trực tuyến", "online"), ("online", "online"),
+             ("qua mạng", "online"), ("bưu chính", "post"), ("bưu điện", "post"))
 _PAID = re.compile(r"\b(?:phải|có|thu|mất|tốn|trả|đóng)(?: [^\W\d_]+){0,2}? (?:phí|tiền)\b")
 _UNITS = _set("bản ngày giờ tháng năm tuần phút đồng % người lần bộ tờ trang triệu nghìn "
                    "ngàn buổi cái chiếc quyển ảnh tấm vnđ đ")
@@ -89,9 +95,12 @@ def check_plain(card: AnswerCard, text: str) -> list[Problem]:
     problems += [Problem("number_dropped", n) for n in sorted(mine.numbers - theirs.numbers)]
     problems += [Problem("amount_changed", f"{n} {u}")
                  for n, u in sorted(theirs.amounts - mine.amounts)]
+    problems += [Problem("amount_dropped", f"{n} {u}")
+                 for n, u in sorted(mine.amounts - theirs.amounts)]
     problems += [Problem("link_added", u) for u in sorted(theirs.links - mine.links)]
     problems += [Problem("link_dropped", u) for u in sorted(mine.links - theirs.links)]
     problems += _fee_problems(short, plain)
+    problems += _channel_problems(short, plain)
     problems += _name_problems(short, plain)
     problems += _dropped_papers(card, plain)
     return problems
@@ -146,11 +155,36 @@ def _fee_problems(short: str, plain: str) -> list[Problem]:
     if free_card and not free_plain:
         return [Problem("free_dropped", "miễn phí")]
     if free_card and not any(u == "đồng" for _n, u in _Facts(short).amounts):
-        # the card charges nothing: any word of paying in the rewording is a fee it invented
-        paid = _PAID.search(_FREE.sub(" ", plain))
-        if paid:
-            return [Problem("fee_added", paid.group(0))]
+        # the card charges nothing: a word of paying the card does not use is an invented fee
+        # (the card's own "trả tiền hàng năm", "thu nhập từ tiền lương" are names, not fees)
+        for paid in _PAID.finditer(_FREE.sub(" ", plain)):
+            if paid.group(0) not in short:
+                return [Problem("fee_added", paid.group(0))]
     return []
+
+
+def _channels(text: str) -> set[str]:
+    return {kind for words, kind in _CHANNELS if words in text}
+
+
+def _channel_problems(short: str, plain: str) -> list[Problem]:
+    """A fee or time the card gives for one channel must not be said of another: in each
+    clause of the rewording that names one kind of channel, its amounts must be on a card
+    line naming that channel (or on one naming none)."""
+    allowed: dict[tuple[str, str], set[str]] = {}
+    for line in short.split("\n"):
+        kinds = _channels(line) or {"direct", "online", "post"}
+        for amount in _Facts(line).amounts:
+            allowed.setdefault(amount, set()).update(kinds)
+    out: list[Problem] = []
+    for clause in _PARTS.split(plain):
+        kinds = _channels(clause)
+        if len(kinds) != 1:
+            continue  # no channel named, or several: which amount goes with which is unclear
+        for amount in sorted(_Facts(clause).amounts):
+            if amount in allowed and not kinds <= allowed[amount]:
+                out.append(Problem("channel_changed", clause.strip()))
+    return out
 
 
 def _grams(text: str) -> set[tuple[str, ...]]:
@@ -190,14 +224,17 @@ def _name_problems(short: str, plain: str) -> list[Problem]:
 
 
 def _dropped_papers(card: AnswerCard, plain: str) -> list[Problem]:
-    """Each paper of the short card's checklist must still be named, in the card's words."""
-    said = " " + " ".join(_WORD.findall(plain)) + " "
+    """Each paper of the short card's checklist must still be named, in the card's words, as
+    often as the card names it (a paper also named in the procedure's name is not enough)."""
+    said = " ".join(_WORD.findall(plain))
+    card_said = " ".join(_WORD.findall(_norm(card.short)))
     out: list[Problem] = []
     for fact in card.short_facts:
         if fact.kind != "paper":
             continue
         name = fact.text.lstrip("☐ ").split(" — ")[0]
-        words = _WORD.findall(_norm(name))
-        if words and f" {' '.join(words)} " not in said:
+        joined = " ".join(_WORD.findall(_norm(name)))
+        words = re.compile(r"(?<!\S)" + re.escape(joined) + r"(?!\S)")
+        if joined and len(words.findall(said)) < len(words.findall(card_said)):
             out.append(Problem("paper_dropped", name))
     return out
