@@ -127,6 +127,8 @@ def ask(
     if result.status != "answer":
         console.print("Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã nhập.")
         return
+    if result.value:
+        console.print(f"[bold]{escape(result.value)}[/]")
     console.print(escape(result.answer))
     for c in result.citations:
         console.print(f"[dim]Nguồn:[/] {escape(c.label)}")

@@ -17,6 +17,7 @@ from itertools import pairwise
 from motcua.documents.index import stop_flags
 from motcua.documents.model import AskResult, Citation, SearchHit
 from motcua.documents.structure import split_sentences
+from motcua.documents.when import DateMention, WhenKind, best_dated, value_of, when_kind, when_terms
 from motcua.text.normalize import fold, syllables
 
 __all__ = ["MIN_BIGRAM_COVERAGE", "MIN_COVERAGE", "Candidate", "answer", "content_terms",
@@ -93,6 +94,9 @@ def answer(question: str, candidates: Sequence[Candidate], *, max_sentences: int
     """
     if not candidates:
         return AskResult(status="abstain", question=question)
+    kind = when_kind(question)
+    if kind is not None:
+        return _date_answer(question, kind, candidates, idf)
     passages = [c.hit for c in candidates]
     best_i, best_score = -1, 0.0
     for i, cand in enumerate(candidates[:pool]):
@@ -121,6 +125,36 @@ def answer(question: str, candidates: Sequence[Candidate], *, max_sentences: int
         status="answer", question=question, answer=" ".join(chosen), sentences=chosen,
         citations=citations, passages=passages,
     )
+
+
+def _date_answer(question: str, kind: WhenKind, candidates: Sequence[Candidate],
+                 idf: Callable[[str], float]) -> AskResult:
+    """A "when" question: the body sentence that ties a date to the asked event (``when.py``);
+    an abstention rather than a sentence without a date."""
+    q_uni, q_bi = content_terms(question)
+    q_uni, q_bi = when_terms(q_uni - _ASK_WORDS), when_terms(q_bi)
+    passages = [c.hit for c in candidates]
+
+    def score(sentence: str) -> float:
+        s_uni, s_bi = _terms(sentence)
+        return sum(idf(t) for t in (q_uni & s_uni) | (q_bi & s_bi))
+
+    best: tuple[float, int, str, DateMention] | None = None
+    for i, cand in enumerate(candidates):
+        t_uni, t_bi = _terms(f"{cand.context}\n{cand.hit.text}")
+        uni = len(q_uni & t_uni) / len(q_uni) if q_uni else 0.0
+        bi = len(q_bi & t_bi) / len(q_bi) if q_bi else 1.0
+        if uni < MIN_COVERAGE or bi < MIN_BIGRAM_COVERAGE:
+            continue
+        found = best_dated(question, kind, [cand.hit.text], q_uni | q_bi, score, idf)
+        if found is not None and (best is None or found[0] >= best[0] + SWITCH_MARGIN):
+            best = (found[0], i, found[2], found[3])
+    if best is None:
+        return AskResult(status="abstain", question=question, passages=passages)
+    _, i, sentence, mention = best
+    return AskResult(status="answer", question=question, answer=sentence, sentences=[sentence],
+                     value=value_of(mention),
+                     citations=[candidates[i].hit.citation], passages=passages)
 
 
 def _twin(question: str, candidates: Sequence[Candidate], best_i: int, best_score: float,

@@ -201,8 +201,10 @@ def extract_metadata(text: str) -> DocumentMeta:
 
 _INTENTS = (
     ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|do ai ky|ai la nguoi ky)\b")),
-    ("date", re.compile(r"\b(ngay nao|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
-                        r"ban hanh vao ngay|thong qua ngay nao|ky ngay nao)\b")),
+    # the document's own date only: "hoạt động từ ngày nào" is a date of the body (when.py)
+    ("date", re.compile(r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi) nao|ban hanh ngay|"
+                        r"ban hanh vao ngay|(duoc )?thong qua (vao )?(ngay|khi) nao|"
+                        r"ky (vao )?(ngay|khi) nao|ngay ky)\b")),
     ("issuer", re.compile(r"\b(co quan nao ban hanh|ai ban hanh|do ai ban hanh|"
                           r"co quan ban hanh|don vi nao ban hanh)\b")),
     ("number", re.compile(r"\b(so hieu|so van ban|so bao nhieu)\b")),

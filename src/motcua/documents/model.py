@@ -89,6 +89,8 @@ class AskResult(BaseModel):
     status: str = Field(description="answer | abstain")
     question: str
     answer: str = ""
+    value: str | None = Field(default=None, description="the date a 'when' question asked "
+                              "for, as the answer's sentence writes it (\"01/7/2025\")")
     sentences: list[str] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     passages: list[SearchHit] = Field(default_factory=list)
