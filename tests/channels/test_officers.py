@@ -78,3 +78,39 @@ def test_officers_handover_before_any_question_asks_for_one(db: Database) -> Non
                  headers=TG_HEADERS)
         settle(db)
         assert "gửi câu hỏi trước" in server.bodies("/sendMessage")[0]["text"]
+
+
+def test_officers_taking_tells_the_citizen_once(handed_over: tuple[TestClient, StandIn],
+                                                db: Database) -> None:
+    from motcua.service.conversations import TAKEN_NOTICE, messages_after
+
+    console, server = handed_over
+    cid = re.search(r'href="/console/c/([^"]+)"', console.get("/console").text)
+    assert cid
+    page = console.get(f"/console/c/{cid.group(1)}").text
+    assert "Nhận xử lý" in page
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf
+    sent = len(server.bodies("/sendMessage"))
+    for _ in range(2):  # a second press (or a second officer) tells nobody again
+        r = console.post(f"/console/c/{cid.group(1)}/take", data={"csrf": csrf.group(1)},
+                         follow_redirects=False)
+        assert r.status_code == 303
+        settle(db)
+    bodies = server.bodies("/sendMessage")
+    assert len(bodies) == sent + 1
+    assert bodies[-1]["chat_id"] == "42" and bodies[-1]["text"] == TAKEN_NOTICE
+    page = console.get(f"/console/c/{cid.group(1)}").text
+    assert "Cán bộ đang xử lý" in page and "Nhận xử lý (báo" not in page
+    assert "Cán bộ đang xử lý" in console.get("/console").text  # still in the open inbox
+    officer = [m for m in messages_after(db, cid.group(1))["messages"] if m["role"] == "officer"]
+    assert [m["text"] for m in officer] == [TAKEN_NOTICE]
+
+
+def test_officers_take_needs_csrf(handed_over: tuple[TestClient, StandIn]) -> None:
+    console, _ = handed_over
+    cid = re.search(r'href="/console/c/([^"]+)"', console.get("/console").text)
+    assert cid
+    r = console.post(f"/console/c/{cid.group(1)}/take", data={"csrf": "sai"},
+                     follow_redirects=False)
+    assert r.status_code in (400, 403)

@@ -172,15 +172,16 @@ class ChannelDelivery:
 
 def push_officer_reply(settings: Settings, db: Database,
                        assistant: Callable[[], AssistantProtocol], *, conversation_id: str,
-                       message_id: int, text: str) -> bool:
+                       message_id: int, text: str, prefix: str = OFFICER_PREFIX) -> bool:
     """Send an officer's console reply back on the channel the citizen wrote from; False
-    when the conversation did not come from a configured channel (the web page polls)."""
+    when the conversation did not come from a configured channel (the web page polls).
+    ``prefix`` says who writes ("" for a notice that says it itself)."""
     user = store.user_of(db, conversation_id)
     delivery = delivery_for(settings, db, assistant) if user is not None else None
     if user is None or delivery is None or Provider(user.provider) not in delivery.channels:
         return False
     row_id = store.queue_officer_reply(db, user.provider, user.user_id, message_id,
-                                       f"{OFFICER_PREFIX}{text}")
+                                       f"{prefix}{text}")
     delivery.ensure_consumer()
     delivery.submit(row_id)
     return True

@@ -28,6 +28,8 @@ from motcua.store.models import utcnow
 from motcua.store.service import Conversation, Feedback, Handover, Message
 
 __all__ = [
+    "OPEN_STATES",
+    "TAKEN_NOTICE",
     "ConversationView",
     "Exchange",
     "add_feedback",
@@ -40,7 +42,13 @@ __all__ = [
     "officer_reply",
     "record_exchange",
     "request_handover",
+    "take_handover",
 ]
+
+# A handover an officer still has to finish: waiting, taken by an officer, or answered.
+OPEN_STATES = ("waiting", "taken", "answered")
+TAKEN_NOTICE = ("Cán bộ một cửa đã nhận câu hỏi của bạn và đang xem. Câu trả lời sẽ được gửi "
+                "cho bạn tại đây.")
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +259,7 @@ def get_conversation(db: Database, conversation_id: str, *,
 def inbox(db: Database, *, commune_code: str | None, status: str = "open",
           limit: int = 200) -> list[dict[str, Any]]:
     """Handed-over conversations; ``status`` open = waiting or answered, or closed."""
-    wanted = ("waiting", "answered") if status == "open" else ("closed",)
+    wanted = OPEN_STATES if status == "open" else ("closed",)
     with db.session() as s:
         q = (select(Handover, Conversation).join(Conversation,
                                                  Conversation.id == Handover.conversation_id)
@@ -293,6 +301,27 @@ def officer_reply(db: Database, *, conversation_id: str, text: str, actor: str,
         return msg.id
 
 
+def take_handover(db: Database, *, conversation_id: str, actor: str,
+                  commune_code: str | None) -> int | None:
+    """An officer takes a waiting handover: it becomes taken, and the citizen is told in the
+    conversation (a stored officer message, pushed to their channel by the caller). Why: a
+    person who pressed "Gặp cán bộ" otherwise waits without knowing anyone saw it. Returns the
+    notice's message id, or None when the handover was already taken, answered or closed."""
+    now = utcnow()
+    with write_session(db) as s:
+        conv, ho = _scoped(s, conversation_id, commune_code)
+        if ho is None or ho.status != "waiting":
+            return None
+        ho.status, ho.updated_at = "taken", now
+        msg = Message(conversation_id=conversation_id, role="officer", text=TAKEN_NOTICE,
+                      author=actor, created_at=now)
+        s.add(msg)
+        conv.updated_at = now
+        s.flush()
+        audit(s, actor, "take", conversation_id, {"message_id": msg.id})
+        return msg.id
+
+
 def close_handover(db: Database, *, conversation_id: str, actor: str,
                    commune_code: str | None) -> None:
     """Close the handover of the officer's commune (an admin: the latest one)."""
@@ -304,7 +333,7 @@ def close_handover(db: Database, *, conversation_id: str, actor: str,
             s.flush()
         still_open = s.scalars(select(Handover.id).where(
             Handover.conversation_id == conversation_id,
-            Handover.status.in_(("waiting", "answered"))).limit(1)).first()
+            Handover.status.in_(OPEN_STATES)).limit(1)).first()
         # Another commune's handover of the same conversation stays open with it.
         conv.status, conv.updated_at = ("handover" if still_open else "closed"), now
         audit(s, actor, "close", conversation_id, {})

@@ -189,6 +189,20 @@ def reply(request: Request, state: StateDep, user: UserDep,
     return RedirectResponse(f"/console/c/{conversation_id}", status_code=303)
 
 
+@router.post("/c/{conversation_id}/take")
+def take(request: Request, state: StateDep, user: UserDep,
+         conversation_id: Annotated[str, Path(pattern=_CONV_ID)],
+         csrf: Annotated[str, Form(max_length=200)] = "") -> RedirectResponse:
+    _check_csrf(request, state, csrf)
+    message_id = conversations.take_handover(state.db, conversation_id=conversation_id,
+                                             actor=user.username, commune_code=user.scope)
+    if message_id is not None:
+        push_officer_reply(state.settings, state.db, lambda: state.assistant,
+                           conversation_id=conversation_id, message_id=message_id,
+                           text=conversations.TAKEN_NOTICE, prefix="")
+    return RedirectResponse(f"/console/c/{conversation_id}", status_code=303)
+
+
 @router.post("/c/{conversation_id}/close")
 def close(request: Request, state: StateDep, user: UserDep,
           conversation_id: Annotated[str, Path(pattern=_CONV_ID)],
