@@ -32,6 +32,7 @@ class LlmStandIn:
     chunk_delay: float = 0.0
     chunk_chars: int = 12
     raw_chunk: str | None = None  # sent as the only data line instead of the reply
+    ignore_stream: bool = False  # answer whole JSON even when asked to stream
     received: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
 
@@ -53,7 +54,7 @@ def llm_stand_in(reply: str = "") -> Iterator[LlmStandIn]:
                 return self._json(404, {"error": {"message": "not found"}})
             if state.status != 200:
                 return self._json(state.status, {"error": {"message": "model crashed"}})
-            if not body.get("stream"):
+            if not body.get("stream") or state.ignore_stream:
                 return self._json(200, {"choices": [{"index": 0, "message": {
                     "role": "assistant", "content": state.reply}, "finish_reason": "stop"}]})
             self.send_response(200)

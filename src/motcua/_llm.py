@@ -62,6 +62,10 @@ class OpenAICompatibleClient:
         try:
             with self.http.stream("POST", "/chat/completions", json=body) as resp:
                 resp.raise_for_status()
+                if resp.headers.get("content-type", "").startswith("application/json"):
+                    resp.read()  # a server that ignores "stream": the whole reply at once
+                    yield str(resp.json()["choices"][0]["message"]["content"])
+                    return
                 for line in resp.iter_lines():
                     if deadline is not None and time.monotonic() > deadline:
                         raise ExternalServiceError("LLM request failed: timeout",

@@ -111,6 +111,12 @@ def test_phraser_malformed_stream_falls_back(chunk: str, reason: str) -> None:
     assert out.text is None and out.reason == reason
 
 
+def test_phraser_server_ignoring_stream_still_read() -> None:
+    with llm_stand_in(MARRIAGE_PLAIN) as server:
+        server.ignore_stream = True
+        assert _phraser(server).run(MARRIAGE).text == MARRIAGE_PLAIN
+
+
 def test_phraser_empty_reply_refused() -> None:
     with llm_stand_in("") as server:
         out = _phraser(server).run(MARRIAGE)
