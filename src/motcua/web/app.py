@@ -208,6 +208,8 @@ def create_app(settings: Settings | None = None, assistant: AssistantProtocol | 
                        overrides={"/api/v1/documents": settings.doc_max_bytes + _MULTIPART_ROOM,
                                   "/api/v1/clean": 25 * 1024 * 1024,
                                   "/api/v1/dossiers/import":
+                                      settings.dossier_max_bytes + _MULTIPART_ROOM,
+                                  "/console/dossiers/import":
                                       settings.dossier_max_bytes + _MULTIPART_ROOM})
     return app
 

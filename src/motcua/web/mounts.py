@@ -17,10 +17,11 @@ log = logging.getLogger(__name__)
 
 def mount_optional_routers(app: FastAPI) -> list[str]:
     mounted = []
-    from motcua.web.routes import channels, cleaning, documents, dossiers
+    from motcua.web.routes import channels, cleaning, console_dossiers, documents, dossiers
 
     for name, module in (("documents", documents), ("cleaning", cleaning),
-                         ("channels", channels), ("dossiers", dossiers)):
+                         ("channels", channels), ("dossiers", dossiers),
+                         ("console dossiers", console_dossiers)):
         router = module.build_router()
         if router is None:
             log.info("router not mounted: its room is not available", extra={"room": name})

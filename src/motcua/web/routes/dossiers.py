@@ -22,7 +22,7 @@ from motcua._settings import QUESTION_CHARS_CEILING
 from motcua.service.accounts import verify_api_key
 from motcua.web.deps import StateDep, session_user
 
-__all__ = ["build_router"]
+__all__ = ["build_router", "save_uploads"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,29 @@ def _official(request: Request, state: StateDep) -> str:
 Official = Annotated[str, Depends(_official)]
 
 
+async def save_uploads(files: list[UploadFile], limit: int, folder: Path) -> list[Path]:
+    """The uploaded exports as files under ``folder``, each in its own subfolder (two uploads
+    may share a name) under its base name only (a name like ``../../x.csv`` stays inside).
+
+    Shared by the API and the console page, so both refuse the same: no file or more than
+    20, a file over ``limit`` bytes (MOTCUA_DOSSIER_MAX_BYTES) before it is written."""
+    files = [f for f in files if f.filename or f.size]  # a form sent with no file chosen
+    if not files or len(files) > 20:
+        raise InputError("gửi từ 1 đến 20 tệp xuất", hint="chia thành nhiều lần tải lên")
+    paths = []
+    for i, upload in enumerate(files):
+        name = Path(upload.filename or f"tep-{i}.csv").name[:120] or f"tep-{i}.csv"
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise FileFormatError(f"{name}: tệp lớn hơn {limit // 1_048_576} MB",
+                                  hint="chia nhỏ tệp, hoặc nhập bằng motcua data import")
+        path = folder / f"{i}" / name
+        path.parent.mkdir()
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
 def build_router() -> APIRouter | None:
     try:
         from motcua.dossiers.importer import import_exports
@@ -68,21 +91,8 @@ def build_router() -> APIRouter | None:
                            ) -> dict[str, Any]:
         """One or more exports (.csv, .xlsx), checked row by row and imported all or nothing
         (the same as ``motcua data import``); a file over MOTCUA_DOSSIER_MAX_BYTES is 422."""
-        limit = state.settings.dossier_max_bytes
-        if not files or len(files) > 20:
-            raise InputError("gửi từ 1 đến 20 tệp xuất", hint="chia thành nhiều lần tải lên")
         with tempfile.TemporaryDirectory() as tmp:
-            paths = []
-            for i, upload in enumerate(files):
-                name = Path(upload.filename or f"tep-{i}.csv").name[:120] or f"tep-{i}.csv"
-                data = await upload.read(limit + 1)
-                if len(data) > limit:
-                    raise FileFormatError(f"{name}: tệp lớn hơn {limit // 1_048_576} MB",
-                                          hint="chia nhỏ tệp, hoặc nhập bằng motcua data import")
-                path = Path(tmp) / f"{i}" / name
-                path.parent.mkdir()
-                path.write_bytes(data)
-                paths.append(path)
+            paths = await save_uploads(files, state.settings.dossier_max_bytes, Path(tmp))
             result = await run_in_threadpool(import_exports, paths)
         log.info("dossier export imported over the API", extra={"who": who,
                                                                 "rows": result.rows})
