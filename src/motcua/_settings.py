@@ -167,6 +167,19 @@ class Settings(BaseSettings):
     zalo_oauth_base: str = Field(default="https://oauth.zaloapp.com",
                                  description="the token refresh endpoint's host")
 
+    # -- dossier status lookup (tracking/, docs/channels.md) -------------------------------
+    status_source_url: str | None = Field(default=None, description="the one-stop system's "
+                                          "status API (GET {url}/{code}); unset: the dossiers "
+                                          "imported with 'motcua status import'")
+    status_source_key: SecretStr | None = Field(default=None, description="its bearer key")
+    status_source_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    status_hash_key: SecretStr | None = Field(default=None, description="keys the hashes of "
+                                              "the second factor; unset: MOTCUA_SECRET_KEY "
+                                              "(changing it needs a new import)")
+    status_max_failures: int = Field(default=5, ge=1, le=100, description="wrong second "
+                                     "factors for one dossier code before it is locked")
+    status_lock_minutes: int = Field(default=15, ge=1, le=24 * 60)
+
     dossier_max_bytes: int = Field(default=64 * 1024 * 1024, ge=1, description="largest "
                                    "upload to POST /api/v1/dossiers/import, all its files "
                                    "together (the CLI has no cap)")

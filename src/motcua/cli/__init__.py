@@ -18,6 +18,7 @@ from motcua.cli import (  # noqa: F401 - registers
     evaluate,
     index,
     serve,
+    status,
     users,
 )
 from motcua.cli._apps import app
