@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from motcua.documents.divided import divided_answer
 from motcua.documents.index import stop_flags
 from motcua.documents.model import AskResult, Citation, SearchHit
 from motcua.documents.structure import split_sentences
@@ -110,6 +111,9 @@ def answer(question: str, candidates: Sequence[Candidate], *, max_sentences: int
             best_i, best_score = i, top
     if best_i < 0:
         return AskResult(status="abstain", question=question, passages=passages)
+    split = divided_answer(question, passages, best_i)
+    if split is not None:
+        return split
     best = candidates[best_i]
     sentences = split_sentences(best.hit.text)
     scored = sorted(((_sentence_score(question, s, idf), -i, s) for i, s in enumerate(sentences)),

@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 from motcua._errors import FileFormatError
+from motcua.documents.ingest.glue import unglue
 from motcua.documents.ingest.markdown import markdown_to_text
 from motcua.documents.ingest.office import docx_to_text
 from motcua.documents.ingest.pdf import ocr_available, ocr_image, pdf_to_text
@@ -28,7 +29,16 @@ SUPPORTED_SUFFIXES = frozenset(
 def extract_text(data: bytes, filename: str, *, ocr: bool = True,
                  limits: ParseLimits | None = None) -> ExtractedText:
     """Read ``data`` according to the suffix of ``filename``, within ``limits`` (defaults:
-    ``ParseLimits()``); ``sandbox.parse_isolated`` adds the time and memory limits."""
+    ``ParseLimits()``); ``sandbox.parse_isolated`` adds the time and memory limits. Prose
+    gets its lost spaces back (``glue.unglue``); a CSV's cells are left as they are."""
+    extracted = _extract(data, filename, ocr=ocr, limits=limits)
+    if extracted.format != "csv":
+        extracted.text = unglue(extracted.text)
+    return extracted
+
+
+def _extract(data: bytes, filename: str, *, ocr: bool,
+             limits: ParseLimits | None) -> ExtractedText:
     limits = limits or ParseLimits()
     suffix = Path(filename).suffix.lower()
     if not data:
