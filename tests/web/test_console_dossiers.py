@@ -140,6 +140,9 @@ def test_console_dossiers_upload_then_ask(official: TestClient, db: Database,
     assert re.search(r'class="counted">500<', text)
     total = official.get(PAGE, params={"q": "co bao nhieu ho so"}).text
     assert "<strong>500 hồ sơ</strong>" in total
+    daily = official.get(PAGE, params={"q": "số hồ sơ theo ngày"})
+    assert daily.text.count('class="bar"') == 40 and "Biểu đồ vẽ 40 dòng đầu" in daily.text
+    assert len(daily.content) < 200_000  # the citizen page's budget, with hundreds of rows
 
 
 @pytest.mark.parametrize(("question", "css"), [
@@ -176,8 +179,11 @@ def test_dossier_view_formats_vietnamese_numbers_and_bars() -> None:
     assert [b.percent for b in view.bars] == [50.0, 25.0]  # a rate is drawn against 100%
     assert len(view.bars[0].label) <= 40 and view.bars[0].title.endswith("A" * 60)
     assert view.table[1] == {"label": "Xã B", "value": "25,0%", "rows": "20"}
+    assert (view.value_head, view.rows_head) == ("Tỷ lệ (%)", "Tổng số hồ sơ")
     counts = answer_view({"status": "answer", "value": "Xã A", "unit": "hồ sơ", "sql": "",
                           "rows": 3, "message": "m",
                           "table": [{"label": "Xã A", "value": 2, "rows": 2},
                                     {"label": "Xã B", "value": 1, "rows": 1}]})
     assert [b.percent for b in counts.bars] == [100.0, 50.0] and counts.value == "Xã A"
+    assert counts.table[0]["value"] == "2" and counts.rows_head == ""  # count = rows: one column
+    assert counts.value_head == "Số hồ sơ"

@@ -13,7 +13,7 @@ from typing import Any
 __all__ = ["CHART_MAX_BARS", "EXAMPLES", "AnswerView", "Bar", "answer_view", "vn_number"]
 
 CHART_MAX_BARS = 40
-_LABEL_CHARS = 40
+_LABEL_CHARS = 36
 _BAR_STEP = 38  # px per bar: a line of text, then the bar under it
 EXAMPLES = (
     "Xã nào trễ hạn nhiều nhất quý 3?",
@@ -56,6 +56,8 @@ class AnswerView:
     rows: str = ""
     sql: str = ""
     table: list[dict[str, str]] = field(default_factory=list)
+    value_head: str = "Giá trị"  # the table's headers: the unit is said once, there
+    rows_head: str = ""  # empty when each group's count is its value (a count question)
     bars: list[Bar] = field(default_factory=list)
     chart_height: int = 0
     chart_note: str = ""
@@ -89,8 +91,12 @@ def answer_view(answer: dict[str, Any]) -> AnswerView:
     view.rows = vn_number(int(answer.get("rows") or 0))
     view.sql = str(answer.get("sql") or "")
     table: list[dict[str, Any]] = list(answer.get("table") or [])
-    view.table = [{"label": str(r["label"]), "value": vn_number(r.get("value"), unit),
+    bare = "%" if unit == "%" else ""
+    view.table = [{"label": str(r["label"]), "value": vn_number(r.get("value"), bare),
                    "rows": vn_number(r["rows"]) if "rows" in r else ""} for r in table]
+    view.value_head = "Tỷ lệ (%)" if unit == "%" else (f"Số {unit}" if unit else "Giá trị")
+    if any("rows" in r and r["rows"] != r.get("value") for r in table):
+        view.rows_head = "Tổng số câu hỏi" if unit == "câu hỏi" else "Tổng số hồ sơ"
     view.bars = _bars(table, unit)
     view.chart_height = len(view.bars) * _BAR_STEP
     if view.bars and len(table) > CHART_MAX_BARS:

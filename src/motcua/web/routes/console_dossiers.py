@@ -36,8 +36,9 @@ def _problem(exc: MotcuaError) -> dict[str, Any]:
     """An error as the page shows it: its first line, then one item per further line (the
     importer lists one bad row a line), and the hint."""
     first, *lines = exc.message.split("\n")
+    hint = exc.hint or ""
     return {"summary": first[:1].upper() + first[1:], "lines": [ln for ln in lines if ln],
-            "hint": exc.hint or ""}
+            "hint": hint[:1].upper() + hint[1:]}
 
 
 def _coverage() -> str:
@@ -46,7 +47,7 @@ def _coverage() -> str:
 
     path = dossier_path()
     if not path.exists():
-        return ""
+        return "Chưa có số liệu hồ sơ: tải tệp xuất lên (ở cuối trang) rồi hỏi."
     try:
         v = vocabulary(path)
     except MotcuaError as exc:  # the store is busy with an import: say so, do not fail
