@@ -21,6 +21,7 @@ from motcua.communes.units import AdminUnit, resolve_unit
 from motcua.privacy import redact
 from motcua.service import conversations as conv
 from motcua.store.db import Database
+from motcua.tracking.flow import StatusLookup
 
 __all__ = ["Channel", "CitizenService", "Inbound", "Reply", "commune_label", "resolve_commune"]
 
@@ -89,8 +90,13 @@ class CitizenService:
             history, known = conv.context(self.db, inbound.conversation_id)
             if unit is None and known:
                 unit = resolve_commune(self.settings, known)
-        response = self.assistant.ask(question, commune=commune_label(unit) if unit else None,
-                                      history=history)
+        tracked = StatusLookup(self.settings, self.db).handle(  # a dossier code: its status
+            question, history, channel=inbound.channel, conversation_id=inbound.conversation_id)
+        if tracked is not None:  # stored without the second factor's digits
+            response, question = tracked.response, tracked.stored_text
+        else:
+            response = self.assistant.ask(question, commune=commune_label(unit) if unit else None,
+                                          history=history)
         if log.isEnabledFor(logging.INFO):  # redaction costs ~0.1 ms: only for a kept line
             log.info("ask", extra={"status": response.status, "channel": inbound.channel,
                                    "commune": unit.code if unit else None,
