@@ -88,10 +88,18 @@ class StatusLookup:
     def __init__(self, settings: Settings, db: Database | None,
                  source: DossierSource | None = None, fkey: FactorKey | None = None) -> None:
         self.settings, self.db = settings, db
-        self.fkey = fkey or factor_key(settings)
+        self._fkey = fkey
         self._source = source
         self.policy = audit.LockPolicy(max_failures=settings.status_max_failures,
                                        lock=dt.timedelta(minutes=settings.status_lock_minutes))
+
+    @property
+    def fkey(self) -> FactorKey:
+        """Read only once a code is seen: most messages carry none (and the server's secret
+        may be a file read)."""
+        if self._fkey is None:
+            self._fkey = factor_key(self.settings)
+        return self._fkey
 
     def handle(self, text: str, history: list[str], *, channel: str,
                conversation_id: str | None) -> Tracked | None:
