@@ -182,3 +182,14 @@ def test_flow_through_the_signed_webhook(db: Database) -> None:
     with db.session() as s:
         assert set(s.scalars(select(LookupRow.channel))) == {"webhook"}
     assert outcomes(db) == ["asked", "wrong_factor", "shown"]
+
+
+def test_flow_without_a_store_refuses_shows_nothing() -> None:
+    """The CLI's one-off question has no store: no audit, so no lookup."""
+    from motcua.service.citizens import CitizenService, Inbound
+
+    fake = FakeAssistant()
+    reply = CitizenService(get_settings(), fake, None).handle(
+        Inbound(text=f"{CODE} 1234", channel="cli"))
+    assert reply.response.reason == "dossier_unavailable" and fake.calls == []
+    assert "khai sinh" not in reply.response.message
