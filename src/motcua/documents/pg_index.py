@@ -78,6 +78,13 @@ def _tsvector(passage: IndexedPassage) -> tuple[str, str, set[str], int]:
     return _literal(positions), _literal(heading), set(positions), pos
 
 
+def _province_key(name: str) -> str:
+    """"Tỉnh Lạng Sơn", "LẠNG SƠN", "lang son" -> "langson": the partition key (as
+    ``PassageIndex`` compares provinces); "" for a national text."""
+    name = re.sub(r"(?i)^\s*(?:tỉnh|thành phố|tp\.?)\s+", "", name)
+    return re.sub(r"[\W_]+", "", fold(name))
+
+
 def _copy_value(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
 
@@ -106,7 +113,7 @@ class PgPassageIndex:
         provinces: set[str] = set()
         rows: list[str] = []
         for p in passages:
-            province = fold(str(p.filters.get("province") or "")).lower()
+            province = _province_key(str(p.filters.get("province") or ""))
             provinces.add(province)
             vector, heading, lexemes, length = _tsvector(p)
             df.update(lexemes)
@@ -193,8 +200,9 @@ class PgPassageIndex:
         return {t: math.log1p((n - d + 0.5) / (d + 0.5)) for t, d in kept.items()}
 
     def search(self, query: str, limit: int = 10, **filters: Any) -> list[Hit]:
-        """The best ``limit`` passages; ``province`` is exact (folded), other text filters match
-        a folded part as ``PassageIndex.mask`` does, numbers are equal."""
+        """The best ``limit`` passages; ``province`` keeps that province's passages and the
+        national ones (no province), other text filters match a folded part and numbers are
+        equal, as ``PassageIndex.mask`` does."""
         if limit <= 0 or not len(self):
             return []
         terms = _QUERY.query_terms(query)
@@ -232,8 +240,9 @@ class PgPassageIndex:
                                         if v not in (None, "")):
             params[f"k{j}"] = key
             if key == "province":
-                where.append(f"p.province = :f{j}")
-                params[f"f{j}"] = fold(str(want)).lower()
+                # that province's passages and the national ones: two partitions read
+                where.append(f"p.province IN (:f{j}, '')")
+                params[f"f{j}"] = _province_key(str(want))
             elif isinstance(want, str):
                 where.append(f"position(:f{j} in p.filters->>CAST(:k{j} AS text)) > 0")
                 params[f"f{j}"] = fold(want).lower()

@@ -90,8 +90,11 @@ class SearchBackendContract:
             with pytest.raises(InputError):
                 backend.search("đăng ký", 5, province="Lạng Sơn")
             return
+        # a province: its own documents and the national ones (no province), never another's
         ids = {h.doc_id for h in backend.search("đăng ký", 5, province="Lạng Sơn")}
-        assert ids == {"a"}
+        assert ids == {"a", "d"}
+        assert {h.doc_id for h in backend.search("đăng ký", 5, province="Tỉnh Hà Nội")} == {
+            "b", "d"}
         assert [h.doc_id for h in backend.search("đăng ký", 5, year=2023)] == ["b"]
         assert {h.doc_id for h in backend.search("đăng ký", 5, issuer="Tư pháp")} == {"a", "b"}
         assert backend.search("đăng ký", 5, issuer="Bộ Tài chính") == []
