@@ -108,6 +108,7 @@ def test_console_dossiers_bad_file_shows_what_to_do(official: TestClient, name: 
     r = _upload(official, name, body)
     assert r.status_code in (400, 422), r.text
     assert 'role="alert"' in r.text and expected in html.unescape(r.text)
+    assert f"{name[0].upper()}{name[1:]}:" not in r.text  # a file name is not capitalised
     assert not _store().exists()
 
 
@@ -187,3 +188,37 @@ def test_dossier_view_formats_vietnamese_numbers_and_bars() -> None:
     assert [b.percent for b in counts.bars] == [100.0, 50.0] and counts.value == "Xã A"
     assert counts.table[0]["value"] == "2" and counts.rows_head == ""  # count = rows: one column
     assert counts.value_head == "Số hồ sơ"
+
+
+def test_console_dossiers_mapping_box_maps_an_unknown_header(official: TestClient) -> None:
+    body = ("Số BN,Tên thủ tục,Đơn vị tiếp nhận,Ngày tiếp nhận\n"
+            "HS-1,Đăng ký khai sinh,Xã Hữu Lũng,05/07/2026\n").encode()
+    r = _upload(official, "x.csv", body)
+    assert r.status_code == 400
+    text = html.unescape(r.text)
+    assert "--map" not in text and "“Tên cột trong tệp=code”" in text and "Ghép cột" in text
+    assert re.search(r'<details class="details mapping" open>', r.text)
+    assert not _store().exists()
+    token = _csrf(official.get(PAGE).text)
+    ok = official.post(f"{PAGE}/import", data={"csrf": token, "mapping": "Số BN=code\n"},
+                       files=[("files", ("x.csv", body, "text/csv"))])
+    assert ok.status_code == 200, ok.text
+    assert "Đã nhập 1 hồ sơ" in ok.text
+
+
+@pytest.mark.parametrize(("mapping", "expected"), [
+    ("Số BN", "không đúng dạng"),
+    ("=code", "không đúng dạng"),
+    ("Số BN=", "không đúng dạng"),
+    ("Số BN=khong_co", "Cột đích 'khong_co' không có"),
+    ("\n".join(f"C{i}=-" for i in range(31)), "tối đa 30"),
+])
+def test_console_dossiers_bad_mapping_is_refused(official: TestClient, mapping: str,
+                                                 expected: str) -> None:
+    body = (HEADER + "HS-1,Xã Hữu Lũng,05/07/2026\n").encode()
+    r = official.post(f"{PAGE}/import",
+                      data={"csrf": _csrf(official.get(PAGE).text), "mapping": mapping},
+                      files=[("files", ("x.csv", body, "text/csv"))])
+    assert r.status_code == 400
+    assert expected in html.unescape(r.text)
+    assert not _store().exists()

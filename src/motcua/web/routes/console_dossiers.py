@@ -11,6 +11,7 @@ the form and dependency aliases from real annotations.)
 
 
 import logging
+import re
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,7 +20,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from motcua._errors import MotcuaError
+from motcua._errors import InputError, MotcuaError
 from motcua._settings import QUESTION_CHARS_CEILING
 from motcua.service.accounts import audit
 from motcua.web.deps import StateDep, UserDep
@@ -32,13 +33,42 @@ __all__ = ["build_router"]
 log = logging.getLogger(__name__)
 
 
+_CLI_MAP = re.compile(r'--map "([^"]*)"')
+_MAX_MAPPINGS = 30
+
+
 def _problem(exc: MotcuaError) -> dict[str, Any]:
     """An error as the page shows it: its first line, then one item per further line (the
-    importer lists one bad row a line), and the hint."""
+    importer lists one bad row a line), and the hint; the CLI's ``--map "A=b"`` becomes a
+    line to write in the page's own mapping box (``mapping`` opens it)."""
     first, *lines = exc.message.split("\n")
     hint = exc.hint or ""
-    return {"summary": first[:1].upper() + first[1:], "lines": [ln for ln in lines if ln],
-            "hint": hint[:1].upper() + hint[1:]}
+    mapping = bool(_CLI_MAP.search(hint))
+    if mapping:
+        hint = _CLI_MAP.sub(r"“\1”", hint) + "; ghi vào ô “Ghép cột” (mỗi dòng một cặp) rồi " \
+            "chọn lại tệp"
+    if not first.split(" ", 1)[0].endswith(":"):  # "x.csv: ..." keeps its file name as is
+        first = first[:1].upper() + first[1:]
+    return {"summary": first, "lines": [ln for ln in lines if ln],
+            "hint": hint[:1].upper() + hint[1:], "mapping": mapping}
+
+
+def _overrides(text: str) -> dict[str, str]:
+    """The mapping box: one ``Tên cột trong tệp=cột`` a line (``=-`` ignores a column), the
+    same pairs as ``motcua data import --map``."""
+    out: dict[str, str] = {}
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) > _MAX_MAPPINGS:
+        raise InputError(f"ô Ghép cột có {len(lines)} dòng, tối đa {_MAX_MAPPINGS}",
+                         hint="chỉ ghi các cột hệ thống không tự nhận được")
+    for line in lines:
+        header, sep, column = line.rpartition("=")
+        if not sep or not header.strip() or not column.strip():
+            raise InputError(f"dòng ghép cột '{line[:80]}' không đúng dạng",
+                             hint="ghi 'Tên cột trong tệp=cột', ví dụ 'Số BN=code'; "
+                                  "'Ghi chú 2=-' để bỏ qua cột")
+        out[header.strip()] = column.strip()
+    return out
 
 
 def _coverage() -> str:
@@ -64,14 +94,17 @@ def build_router() -> APIRouter | None:
     try:
         from motcua.dossiers.importer import import_exports
         from motcua.dossiers.query import ask
+        from motcua.dossiers.schema import FIELD_LABELS
     except ImportError as exc:  # duckdb or sqlglot missing
         log.info("dossier page unavailable", extra={"error": str(exc)})
         return None
+    columns = [(c.value, label) for c, label in FIELD_LABELS.items()]
     router = APIRouter(prefix="/console/dossiers", include_in_schema=False)
 
     def render(request: Request, user: Any, status: int = 200, **ctx: Any) -> HTMLResponse:
         base = {"examples": EXAMPLES, "q": "", "answer": None, "ask_error": None,
-                "imported": None, "import_error": None,
+                "imported": None, "import_error": None, "mapping": "",
+                "columns": columns,
                 "max_mb": request.app.state.service.settings.dossier_max_bytes // 1_048_576}
         return _page(request, "dossiers.html",
                      {**base, **ctx, "coverage": _coverage()}, status=status, user=user)
@@ -91,17 +124,21 @@ def build_router() -> APIRouter | None:
     @router.post("/import", response_class=HTMLResponse)
     async def dossiers_import(request: Request, state: StateDep, user: UserDep,
                               csrf: Annotated[str, Form(max_length=200)] = "",
+                              mapping: Annotated[str, Form(max_length=4000)] = "",
                               files: Annotated[list[UploadFile] | None, File()] = None,
                               ) -> HTMLResponse:
         _check_csrf(request, state, csrf)
         try:
+            overrides = _overrides(mapping)
             with tempfile.TemporaryDirectory() as tmp:
-                paths = await save_uploads(files or [], state.settings.dossier_max_bytes, Path(tmp))
-                result = await run_in_threadpool(import_exports, paths)
+                paths = await save_uploads(files or [], state.settings.dossier_max_bytes,
+                                           Path(tmp))
+                result = await run_in_threadpool(import_exports, paths, overrides=overrides)
         except MotcuaError as exc:
             log.info("dossier upload refused", extra={"user": user.username,
                                                       "error": exc.message.split("\n")[0]})
-            return render(request, user, exc.status_code, import_error=_problem(exc))
+            return render(request, user, exc.status_code, import_error=_problem(exc),
+                          mapping=mapping)
         def record() -> None:
             with state.db.session() as s:
                 audit(s, user.username, "dossiers.import", ", ".join(result.files)[:500],
