@@ -193,3 +193,26 @@ def test_flow_without_a_store_refuses_shows_nothing() -> None:
         Inbound(text=f"{CODE} 1234", channel="cli"))
     assert reply.response.reason == "dossier_unavailable" and fake.calls == []
     assert "khai sinh" not in reply.response.message
+
+
+@pytest.mark.parametrize(("text", "factor"), [
+    ("1234", True), ("4 số cuối CCCD của em là 1234 ạ", True), ("SĐT: 0912 345 678", True),
+    ("dạ 1234", True), ("khai sinh năm 2024 cần gì", False), ("lệ phí 2000 đồng à", False),
+    ("xin chào", False)])
+def test_flow_follow_up_only_the_factor(web: tuple[TestClient, FakeAssistant], db: Database,
+                                        text: str, factor: bool) -> None:
+    client, fake = web
+    _, conv = ask(client, CODE)
+    reply, _ = ask(client, text, conv)
+    assert (reply.reason or "").startswith("dossier_") is factor
+    assert (fake.calls == []) is factor
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    (f"{CODE} 1234", True), (f"hồ sơ {CODE} của em, cccd 035099001234", True),
+    (f"tra cứu hồ sơ {CODE} giúp em 1234 ạ", True), (f"{CODE} sđt 0912345678", True),
+    (f"hồ sơ {CODE} nộp năm 2025 đến đâu rồi", False)])
+def test_flow_factor_beside_the_code(web: tuple[TestClient, FakeAssistant], db: Database,
+                                     text: str, shown: bool) -> None:
+    reply, _ = ask(web[0], text)
+    assert reply.reason == ("dossier_status" if shown else "dossier_factor")

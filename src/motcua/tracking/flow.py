@@ -27,6 +27,7 @@ from motcua._errors import ExternalServiceError
 from motcua._settings import Settings
 from motcua.answer.schema import AskResponse
 from motcua.store.db import Database
+from motcua.text import fold
 from motcua.tracking import audit
 from motcua.tracking.codes import find_code
 from motcua.tracking.record import DossierRecord, DossierSource, FactorKey
@@ -40,6 +41,15 @@ FACTOR_MARKER = "[4 số cuối]"
 _VN = ZoneInfo("Asia/Ho_Chi_Minh")
 _GROUP = re.compile(r"(?<![\w.])\d(?:[ .\-]?\d)*(?![\w])")
 _FOLLOW_UP_CHARS = 80  # longer than this without a code: a new question, not the factor
+_FILLER = frozenset({  # the words around a factor in a reply, folded
+    "so", "cuoi", "bon", "chu", "cccd", "cmnd", "can", "cuoc", "cong", "dan", "dinh", "danh",
+    "giay", "to", "sdt", "dt", "dien", "thoai", "di", "la", "cua", "em", "toi", "chau", "minh",
+    "con", "anh", "chi", "a", "ah", "da", "vang", "ma", "xac", "nhan", "oi", "nhe", "nha", "ok",
+    "day", "the", "va", "hoac", "nguoi", "nop", "ho", "ban", "ghi"})
+
+_ASKING = frozenset({"tra", "cuu", "tinh", "trang", "kiem", "xem", "giup", "cho", "hoi", "den",
+                     "dau", "roi", "nao", "sao", "ve", "voi", "vay"})
+_CUE = re.compile(r"so cuoi|cccd|cmnd|can cuoc|dinh danh|sdt|dien thoai|di dong")
 
 
 def find_factor(text: str) -> str | None:
@@ -51,6 +61,25 @@ def find_factor(text: str) -> str | None:
         if len(digits) == 4 or 9 <= len(digits) <= 12:
             found = digits[-4:]
     return found
+
+
+def _factor_reply(text: str) -> bool:
+    """True when a message is only the factor and the words around it ("4 số cuối CCCD của
+    em là 1234 ạ"): "khai sinh năm 2024 cần gì" after a lookup is a new question."""
+    if len(text) > _FOLLOW_UP_CHARS or find_factor(text) is None:
+        return False
+    words = re.findall(r"[a-z]+", fold(_GROUP.sub(" ", text)).lower())
+    return all(w in _FILLER for w in words)
+
+
+def _factor_given(rest: str) -> bool:
+    """Beside a code, digits are the factor when a cue names them ("4 số cuối", "CCCD",
+    "SĐT") or nothing but lookup words surround them: "hồ sơ ... nộp năm 2025" asks."""
+    folded = fold(rest).lower()
+    if _CUE.search(folded):
+        return True
+    words = re.findall(r"[a-z]+", fold(_GROUP.sub(" ", rest)).lower())
+    return all(w in _FILLER or w in _ASKING for w in words)
 
 
 def factor_key(settings: Settings) -> FactorKey:
@@ -109,10 +138,10 @@ class StatusLookup:
             code, rest = found.code, text[:found.start] + " " + text[found.end:]
         else:
             earlier = find_code(history[-1]) if history else None
-            if earlier is None or len(text) > _FOLLOW_UP_CHARS or find_factor(text) is None:
+            if earlier is None or not _factor_reply(text):
                 return None
             code, rest = earlier.code, text
-        four = find_factor(rest)
+        four = find_factor(rest) if found is None or _factor_given(rest) else None
         stored = f"Tra cứu hồ sơ {code}" + (f" {FACTOR_MARKER}" if four else "")
         return Tracked(self._answer(code, four, channel, conversation_id), stored)
 
