@@ -131,3 +131,13 @@ def test_is_aspect_question_cases(text: str, aspect: bool) -> None:
 def test_topic_keeps_last_turns_and_new_words_skips_repeats() -> None:
     assert topic_of(["a", " ", "b", "c", "d"]) == "b c d"
     assert new_words("gia hạn giấy phép", "giấy phép nhà tôi hết hạn") == "gia"
+
+
+def test_dialogue_pressed_option_name_settles_it(family: Assistant) -> None:
+    # after a question back, the option's own name (a button press) is answered as it is,
+    # not mixed with the earlier words
+    first = family.ask("kết hôn")
+    assert first.status == "clarify" and len(first.procedures) >= 2
+    chosen = first.procedures[1]
+    r = family.ask(chosen.name, history=["kết hôn"])
+    assert r.status == "answer" and r.answer is not None and r.answer.code == chosen.code

@@ -133,6 +133,29 @@ class TestZaloContract(ChannelContract):
             self.make_channel().send("u-old", Outgoing(text="Chào"), idempotency_key="k")
         assert info.value.context["status"] == 403 and "7 ngày" in info.value.message
 
+    def test_render_clarify_buttons_come_back_as_presses(self) -> None:
+        from motcua.channels.testing import clarify_response
+        from motcua.channels.zalo import PRESS_PREFIX
+
+        channel = self.make_channel()
+        out = channel.render(clarify_response())
+        assert out.options and "1." in out.text  # buttons, and the numbers for old clients
+        channel.send("u-1", out, idempotency_key="k")
+        buttons = self.server.bodies()[-1]["message"]["attachment"]["payload"]["buttons"]
+        assert [b["type"] for b in buttons] == ["oa.query.hide"] * len(out.options)
+        assert all(len(b["title"]) <= 100 and b["payload"].startswith(PRESS_PREFIX)
+                   for b in buttons)
+        named = ZaloChannel(APP_ID, SECRET_KEY, _keeper(self.db, self.server, self.tmp),
+                            self.server.url, name_of={"1.001193": "Đăng ký khai sinh"}.get)
+        [press] = named.parse(text_event("msg-2", buttons[0]["payload"]))
+        assert press.kind is EventKind.PRESS
+        assert press.text == ("Đăng ký khai sinh" if buttons[0]["payload"].endswith("1.001193")
+                              else buttons[0]["payload"][len(PRESS_PREFIX):])
+
+    def test_send_plain_answer_has_no_buttons(self) -> None:
+        self.make_channel().send("u-1", Outgoing(text="Chào"), idempotency_key="k")
+        assert "attachment" not in self.server.bodies()[-1]["message"]
+
     def test_render_within_2000_chars(self) -> None:
         from motcua.channels.testing import long_response
         assert len(self.make_channel().render(long_response()).text) <= 2000
@@ -189,3 +212,30 @@ def test_zalo_route_outside_window_hands_over(zalo: tuple[StandIn, FakeZalo],
         assert row.status == "failed" and "7 ngày" in (row.error or "")
         handover = s.scalars(select(Handover)).one()
         assert handover.status == "waiting" and "7 ngày" in handover.note
+
+
+def test_zalo_route_press_answers_that_procedure(zalo: tuple[StandIn, FakeZalo],
+                                                 db: Database) -> None:
+    from motcua.channels.zalo import PRESS_PREFIX
+
+    server, _fake = zalo
+    client, assistant = make_client(db, zalo_app_id=APP_ID, zalo_secret_key=SecretStr(SECRET_KEY),
+                                    zalo_app_secret=SecretStr(APP_SECRET),
+                                    zalo_access_token=SecretStr("at-1"),
+                                    zalo_refresh_token=SecretStr("rt-1"),
+                                    zalo_api_base=server.url, zalo_oauth_base=server.url)
+    body = text_event("msg-1", "hỏi về đất")
+    client.post("/channels/zalo/webhook", content=body, headers=zalo_headers(body))
+    settle(db)
+    [asked] = server.bodies("/v3.0/oa/message/cs")
+    buttons = asked["message"]["attachment"]["payload"]["buttons"]
+    assert [b["payload"] for b in buttons] == [f"{PRESS_PREFIX}1.001193",
+                                               f"{PRESS_PREFIX}1.004227"]
+    press = text_event("msg-2", buttons[1]["payload"], stamp="1764000000100")
+    client.post("/channels/zalo/webhook", content=press, headers=zalo_headers(press))
+    settle(db)
+    # the press reached the assistant as the procedure (its code: the fake catalog has no
+    # names in the store), in the same conversation, never as the raw payload
+    question, _commune, history = assistant.calls[-1]
+    assert question == "1.004227" and history == ("hỏi về đất",)
+    assert len(server.bodies("/v3.0/oa/message/cs")) == 2

@@ -128,7 +128,8 @@ class Assistant:
         reason = guard_reason(question)
         if reason:
             return self._abstain(reason)
-        query = self._query(question, history)
+        # a procedure's own name (an option pressed, a name pasted) settles it: no history
+        query = question if self.fit.is_a_name(question) else self._query(question, history)
         hits = self._search(query)
         query, hits, event = self._with_event(query, hits)
         refs = [self._ref(h.doc_id, h.score) for h in hits]

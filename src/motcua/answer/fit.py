@@ -35,6 +35,10 @@ _INTENT_PHRASES = ["đăng ký", "thủ tục", "hồ sơ", "giấy tờ", "lệ
 _CACHE = 4096
 
 
+def _flat(text: str) -> str:
+    return " ".join(fold(text).replace(".", " ").split())
+
+
 class QuestionFit:
     """The measures over one loaded index (a new one when the server swaps the index)."""
 
@@ -44,6 +48,14 @@ class QuestionFit:
         self._intents: set[str] | None = None
         self._folded_intents: set[str] = set()
         self._words: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._names: frozenset[str] | None = None
+
+    def is_a_name(self, text: str) -> bool:
+        """True when ``text`` is a procedure's name as the catalog writes it (case, spaces and
+        diacritics aside): what a pressed option or a copied name sends."""
+        if self._names is None:
+            self._names = frozenset(_flat(d.name) for d in self.index.docs)
+        return _flat(text) in self._names
 
     def has_intent(self, query: str) -> bool:
         """Does the question ask for a procedure? An action word, a procedure's leading verb

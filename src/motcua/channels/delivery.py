@@ -139,6 +139,10 @@ class ChannelDelivery:
                 exc: ExternalServiceError) -> None:
         status = exc.context.get("status")
         refused = isinstance(status, int) and 400 <= status < 500 and status != 429
+        if isinstance(exc, OutsideWindow):
+            # handed over before the row is final, so that whoever waits for the outbox to
+            # settle finds the officers' handover already there
+            self._hand_over(row_id)
         if isinstance(exc, DeliveryUnknown) and not channel.idempotent:
             store.set_status(self.db, row_id, EventStatus.UNKNOWN, attempts=attempts,
                              error=str(exc)[:500])
@@ -151,8 +155,6 @@ class ChannelDelivery:
             self.submit(row_id, delay=self._retry_base * 2 ** (attempts - 1))
         log.warning("channel send failed", extra={"row": row_id, "attempts": attempts,
                                                   "error": str(exc)[:200]})
-        if isinstance(exc, OutsideWindow):
-            self._hand_over(row_id)
 
     def _hand_over(self, row_id: int) -> None:
         """The person cannot be messaged any more: an officer takes the conversation."""

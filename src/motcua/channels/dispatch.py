@@ -66,7 +66,8 @@ def _zalo(settings: Settings, db: Database) -> Channel:
                          access_token=access,
                          refresh_token=settings.zalo_refresh_token.get_secret_value(),
                          oauth_base=settings.zalo_oauth_base, lock_dir=settings.home)
-    return ZaloChannel(settings.zalo_app_id, secret, tokens, settings.zalo_api_base)
+    return ZaloChannel(settings.zalo_app_id, secret, tokens, settings.zalo_api_base,
+                       name_of=lambda code: _procedure_name(db, code))
 
 
 def _procedure_name(db: Database, code: str) -> str | None:

@@ -7,6 +7,11 @@ API with the access token in an ``access_token`` header; error -216 means the to
 so the keeper refreshes it (single-flight) and the send is tried once more. An OA may message a
 person only within 7 days of their last message (error -230): such a send is final, and the
 person is reached by an officer instead. Text is limited to 2,000 characters.
+
+Options of a question back (and "Gặp cán bộ") go as the message's template buttons of type
+``oa.query.hide``: a press comes back as a ``user_send_text`` whose text is the button's
+payload, which we mark with ``PRESS_PREFIX`` so that it is read as a press of that procedure,
+not as a question; the text keeps the numbered options too, for Zalo clients without buttons.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import hashlib
 import hmac
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -31,16 +36,22 @@ from motcua.channels.base import (
     OutsideWindow,
     Provider,
     SendResult,
+    reply_options,
     reply_text,
 )
 from motcua.channels.zalo_tokens import TokenKeeper
 
-__all__ = ["OUTSIDE_WINDOW", "SIGNATURE_HEADER", "TOKEN_EXPIRED", "ZaloChannel", "sign"]
+__all__ = ["BUTTONS", "OUTSIDE_WINDOW", "PRESS_PREFIX", "SIGNATURE_HEADER", "TOKEN_EXPIRED",
+           "ZaloChannel", "sign"]
 
 log = logging.getLogger(__name__)
 SIGNATURE_HEADER = "x-zevent-signature"
 TOKEN_EXPIRED = -216
 OUTSIDE_WINDOW = -230
+PRESS_PREFIX = "#motcua:"  # a button's payload: what a press sends back (hidden from the chat)
+BUTTONS = 5  # buttons under one message
+_TITLE = 100  # characters of a button's title
+_PAYLOAD = 1000  # characters of a button's payload
 
 
 def sign(app_id: str, body: bytes, timestamp: str, secret_key: str) -> str:
@@ -56,8 +67,11 @@ class ZaloChannel:
 
     def __init__(self, app_id: str, secret_key: str, tokens: TokenKeeper,
                  api_base: str = "https://openapi.zalo.me", *,
-                 client: httpx.Client | None = None) -> None:
+                 client: httpx.Client | None = None,
+                 name_of: Callable[[str], str | None] = lambda _code: None) -> None:
+        """``name_of`` turns a pressed procedure code back into the name the citizen chose."""
         self._app_id, self._secret = app_id, secret_key
+        self._name_of = name_of
         self._tokens = tokens
         self._url = f"{api_base.rstrip('/')}/v3.0/oa/message/cs"
         self._client = client or httpx.Client(timeout=httpx.Timeout(10.0, connect=5.0))
@@ -89,6 +103,10 @@ class ZaloChannel:
                     or not isinstance(text, str):
                 raise InputError("sự kiện user_send_text thiếu message.msg_id, sender.id "
                                  "hoặc message.text", hint="gửi đúng sự kiện của Zalo OA")
+            if text.startswith(PRESS_PREFIX):
+                code = text[len(PRESS_PREFIX):].strip()
+                return [InboundEvent(Provider.ZALO, str(msg_id), str(user),
+                                     self._name_of(code) or code, kind=EventKind.PRESS)]
             return [InboundEvent(Provider.ZALO, str(msg_id), str(user), text)]
         if name == "follow":
             user = (data.get("follower") or {}).get("id")
@@ -100,11 +118,17 @@ class ZaloChannel:
         return []  # stickers, images, unfollow: nothing to answer
 
     def render(self, response: AskResponse) -> Outgoing:
-        return Outgoing(text=reply_text(response, self.text_limit, numbered=True))
+        buttons = reply_options(response, _PAYLOAD - len(PRESS_PREFIX))[:BUTTONS]
+        return Outgoing(text=reply_text(response, self.text_limit, numbered=True),
+                        options=buttons)
 
     def send(self, user_id: str, message: Outgoing, idempotency_key: str) -> SendResult:
-        payload = {"recipient": {"user_id": user_id},
-                   "message": {"text": message.text[:self.text_limit]}}
+        content: dict[str, Any] = {"text": message.text[:self.text_limit]}
+        if message.options:
+            content["attachment"] = {"type": "template", "payload": {"buttons": [
+                {"title": o.label[:_TITLE], "type": "oa.query.hide",
+                 "payload": f"{PRESS_PREFIX}{o.data}"} for o in message.options[:BUTTONS]]}}
+        payload = {"recipient": {"user_id": user_id}, "message": content}
         token = self._tokens.access_token()
         for attempt in (1, 2):
             body = self._post(payload, token)
