@@ -144,3 +144,21 @@ def test_cli_status_import_then_bad_file(tmp_path: Path) -> None:
     assert isinstance(r.exception, InputError) and "dòng 4" in r.exception.message
     db = open_database(get_settings().db_url)
     assert StoredSource(db).count() == 2
+
+
+def test_cli_status_purge_keeps_recent_audit(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from motcua.store.models import utcnow
+    from motcua.tracking import audit
+
+    db = open_database(get_settings().db_url)
+    for age in (400, 10, 0):
+        audit.record(db, channel="web", code_digest="d", asker_digest=None,
+                     outcome=audit.Outcome.ASKED, now=utcnow() - dt.timedelta(days=age))
+    r = runner.invoke(app, ["status", "purge", "--days", "30"])
+    assert r.exit_code == 0 and "Đã xóa 1 dòng" in r.output
+    with pytest.raises(InputError):
+        audit.purge(db, older_than_days=0)
+    with db.session() as s:
+        assert len(s.scalars(select(audit.LookupRow)).all()) == 2

@@ -44,6 +44,7 @@ def serve(
     import uvicorn
 
     from motcua.service.retention import purge_conversations
+    from motcua.tracking.audit import purge as purge_lookups
     from motcua.web.app import seed_sample
 
     settings = get_settings()
@@ -55,6 +56,7 @@ def serve(
 
         ensure_sample(settings, db=db)
     purged = purge_conversations(db, older_than_days=settings.conversation_retention_days)
+    purge_lookups(db, older_than_days=settings.conversation_retention_days)  # status audit
     db.dispose()
     os.environ["MOTCUA_SAMPLE"] = "0"  # seeded once here, not by every worker
     os.environ["MOTCUA_SAMPLE_FALLBACK"] = "0"  # nor the fallback (app_from_env would redo it)

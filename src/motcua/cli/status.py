@@ -46,3 +46,22 @@ def status_import(
     if result.ignored_headers:
         console.print("  bỏ qua cột (không lưu): " + ", ".join(result.ignored_headers),
                       markup=False)
+
+
+@status_app.command("purge")
+def status_purge(
+    days: Annotated[int | None, typer.Option(help="mặc định: "
+                                             "MOTCUA_CONVERSATION_RETENTION_DAYS")] = None,
+) -> None:
+    """Xóa nhật ký tra cứu hồ sơ cũ hơn thời hạn lưu trữ (motcua serve tự xóa khi chạy)."""
+    from motcua._settings import get_settings
+    from motcua.store.db import open_database
+    from motcua.tracking.audit import purge
+
+    settings = get_settings()
+    db = open_database(settings.db_url)
+    try:
+        n = purge(db, older_than_days=days or settings.conversation_retention_days)
+    finally:
+        db.dispose()
+    console.print(f"Đã xóa {n} dòng nhật ký tra cứu.", markup=False)

@@ -16,14 +16,16 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import DateTime, Integer, String, func, or_, select
+from sqlalchemy import DateTime, Integer, String, delete, func, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from motcua._errors import InputError
 from motcua.service._tx import write_session
 from motcua.store.db import Database
 from motcua.store.models import Base, utcnow
 
-__all__ = ["FAILED", "LockPolicy", "LookupRow", "Outcome", "failures", "locked", "record"]
+__all__ = ["FAILED", "LockPolicy", "LookupRow", "Outcome", "failures", "locked", "purge",
+           "record"]
 
 
 class Outcome(StrEnum):
@@ -88,3 +90,14 @@ def locked(db: Database, policy: LockPolicy, *, code_digest: str, asker_digest: 
     by_code = sum(1 for c, _ in rows if c == code_digest)
     by_asker = sum(1 for _, a in rows if asker_digest and a == asker_digest)
     return by_code >= policy.max_failures or by_asker >= policy.asker_failures
+
+
+def purge(db: Database, *, older_than_days: int) -> int:
+    """Delete audit rows older than the retention period (the conversations'); returns how
+    many. Rows younger than a lock are always kept: they are the lock."""
+    if older_than_days < 1:
+        raise InputError("thời hạn lưu phải từ 1 ngày", hint="ghi --days 1 trở lên")
+    cutoff = utcnow() - dt.timedelta(days=older_than_days)
+    with write_session(db) as s:
+        result = s.execute(delete(LookupRow).where(LookupRow.at < cutoff))
+        return int(getattr(result, "rowcount", 0) or 0)
