@@ -98,10 +98,13 @@ def search(
     issuer: Annotated[str | None, typer.Option("--issuer")] = None,
     year: Annotated[int | None, typer.Option("--year")] = None,
     limit: Annotated[int, typer.Option("--limit")] = 10,
+    province: Annotated[str | None, typer.Option(
+        "--province", help="chỉ văn bản của tỉnh này và văn bản chung (ví dụ 'Lạng Sơn')")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Các đoạn phù hợp nhất, kèm văn bản, số hiệu và vị trí điều khoản."""
-    hits = _service().search(query, type=type_, issuer=issuer, year=year, limit=limit)
+    hits = _service().search(query, type=type_, issuer=issuer, year=year, limit=limit,
+                             province=province)
     if as_json:
         print_json([h.model_dump() for h in hits])
         return

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from motcua._errors import IndexError_
+from motcua.documents.metadata import province_key
 from motcua.search import BM25Index, Hit
 from motcua.search._atomic import replace_dir
 from motcua.search._manifest import Manifest, write_manifest
@@ -33,7 +34,7 @@ from motcua.text.tokenize import Tokenizer
 __all__ = ["FIELD_WEIGHTS", "LEGAL_STOPWORDS", "IndexedPassage", "PassageIndex", "has_diacritics",
            "stop_flags"]
 
-_FORMAT = 1
+_FORMAT = 2  # 2: passages carry their document's province (a filter)
 
 # Words that shape a question about a legal text but never say what it is about. Written for
 # this project from the question forms officials and the ALQAC questions use.
@@ -66,6 +67,9 @@ def stop_flags(text: str, *, accented: bool | None = None) -> list[tuple[str, bo
 # province named in a document's title, an article's heading and its body is one piece of
 # evidence, not three, so it cannot outweigh the one clause that names the commune asked for.
 TIE = 0.3
+# When the query has diacritics, a term that a passage matches only folded ("Hoằng Đông" for
+# "Hoàng Đồng") counts this share: accented exact matches first, folded ones still found.
+MISMATCH = 0.5
 K1 = 0.6  # strong saturation: a table that repeats "Tỉnh Vĩnh Long" 30 times is one match
 B = 0.75
 FIELD_WEIGHTS: dict[str, float] = {"body": 1.0, "accent": 0.3, "heading": 0.8}
@@ -116,6 +120,7 @@ class PassageIndex:
         self.fields: dict[str, BM25Index] = {}
         self.ids: list[str] = []
         self.filters: list[dict[str, Any]] = []
+        self._by_province: dict[str, npt.NDArray[np.bool_]] = {}
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -127,6 +132,7 @@ class PassageIndex:
     def build(self, passages: Sequence[IndexedPassage]) -> None:
         self.ids = [p.id for p in passages]
         self.filters = [p.filters for p in passages]
+        self._by_province = {}
         # The passage is indexed with its context (document title, article heading) so that
         # idf sees "đơn vị hành chính" in every clause of a resolution about them.
         full = [f"{p.title}\n{p.heading}\n{p.body}" for p in passages]
@@ -162,6 +168,7 @@ class PassageIndex:
             accent_of.setdefault(key, []).append(term)
         best = np.empty(n, dtype=np.float32)
         total = np.empty(n, dtype=np.float32)
+        accent_index = self.fields.get("accent")
         for term in dict.fromkeys(folded):
             touched = False
             for name, index in self.fields.items():
@@ -188,8 +195,25 @@ class PassageIndex:
                 best[docs] = np.maximum(best[docs], contribution)
             if touched:
                 # best + tie * (others) == (1 - tie) * best + tie * total
-                scores += folded.count(term) * ((1 - self.tie) * best + self.tie * total)
+                part = (1 - self.tie) * best + self.tie * total
+                if accent_index is not None and term in accent_of:
+                    self._damp_mismatch(part, accent_index, accent_of[term])
+                scores += folded.count(term) * part
         return scores
+
+    @staticmethod
+    def _damp_mismatch(part: npt.NDArray[np.float32], index: BM25Index,
+                       variants: list[str]) -> None:
+        """Scale a term's score by MISMATCH in passages without its accented form."""
+        tid = index.vocab.get(variants[0])
+        matched = np.flatnonzero(part)
+        if not len(matched):
+            return
+        if tid is None:
+            part[matched] *= MISMATCH
+            return
+        exact = index.postings[index.indptr[tid]:index.indptr[tid + 1]]
+        part[matched[~np.isin(matched, exact)]] *= MISMATCH
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a folded term (or "a_b" pair) in the passages."""
@@ -207,7 +231,9 @@ class PassageIndex:
         active = {k: v for k, v in wanted.items() if v not in (None, "")}
         if not active:
             return keep
-        for i, values in enumerate(self.filters):
+        if "province" in active:
+            keep &= self._province_mask(str(active.pop("province")))
+        for i, values in enumerate(self.filters if active else ()):
             for key, want in active.items():
                 have = values.get(key)
                 if isinstance(want, str):
@@ -216,6 +242,18 @@ class PassageIndex:
                 elif have != want:
                     keep[i] = False
         return keep
+
+    def _province_mask(self, province: str) -> npt.NDArray[np.bool_]:
+        """Passages of that province's documents or of no one province's (a national text
+        concerns every province); an array per province, kept: the console filters every
+        search by the official's province."""
+        cache = self._by_province
+        key = province_key(province)
+        if key not in cache:
+            have = [f.get("province") for f in self.filters]
+            cache[key] = np.array([h is None or province_key(str(h)) == key for h in have],
+                                  dtype=bool)
+        return cache[key]
 
     def search(self, query: str, limit: int = 10, **filters: Any) -> list[Hit]:
         scores = self.scores(query)

@@ -17,7 +17,7 @@ from motcua.documents.structure import split_sentences
 from motcua.text.normalize import fold
 
 __all__ = ["TYPES", "extract_metadata", "find_dates", "find_deadlines", "find_metadata_line",
-           "metadata_intent", "type_from_number"]
+           "metadata_intent", "province_key", "province_of", "type_from_number"]
 
 TYPES = {
     "hiến pháp": "Hiến pháp", "bộ luật": "Bộ luật", "luật": "Luật", "pháp lệnh": "Pháp lệnh",
@@ -239,3 +239,37 @@ def find_metadata_line(text: str, field: str, meta: DocumentMeta) -> str | None:
         if field == "issuer" and meta.issuer:
             return meta.issuer
     return None
+
+
+_PROVINCE = re.compile(r"(?i:\b(?:tỉnh|thành phố)\s+)")
+# accented: folded, "năm" (year) would stop at "Nam" of a name
+_NOT_NAME_TEXT = ("năm về và giai đoạn đến trong theo nhiệm kỳ khóa khoá trực thuộc trung ương "
+                  "sau khi")
+_NOT_NAME = frozenset(_NOT_NAME_TEXT.split(" "))
+
+
+def province_key(name: str) -> str:
+    """"Tỉnh Lạng Sơn", "LẠNG SƠN", "lang son" → "langson"."""
+    name = re.sub(r"(?i)^\s*(?:tỉnh|thành phố|tp\.?)\s+", "", name)
+    return re.sub(r"[\W_]+", "", fold(name))
+
+
+def province_of(meta: DocumentMeta) -> str | None:
+    """The one province a document is about or issued in ("... CẤP XÃ CỦA TỈNH LẠNG SƠN NĂM
+    2025", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"), title-cased; None for a national text or one
+    that names several."""
+    found: dict[str, str] = {}
+    for text in (meta.subject or "", meta.issuer or ""):
+        for m in _PROVINCE.finditer(text):
+            words: list[str] = []
+            rest = re.split(r"[,;.()\n]", text[m.end():], maxsplit=1)[0]
+            for w in re.findall(r"[^\W\d_]+", rest)[:4]:
+                if w.lower() in _NOT_NAME or (
+                        not text.isupper() and not w[0].isupper()):
+                    break
+                words.append(w)
+            if words:
+                name = " ".join(words)
+                name = name.title() if name.isupper() else name
+                found.setdefault(province_key(name), name)
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -14,7 +14,7 @@ from pathlib import Path
 from motcua.documents.index import IndexedPassage
 from motcua.documents.ingest import extract_text
 from motcua.documents.limits import ParseLimits
-from motcua.documents.metadata import NUMBER_RE, extract_metadata, type_from_number
+from motcua.documents.metadata import NUMBER_RE, extract_metadata, province_of, type_from_number
 from motcua.documents.model import DocumentMeta, Passage
 from motcua.documents.structure import split_passages
 
@@ -69,6 +69,7 @@ def index_entries(doc_key: str | int, meta: DocumentMeta, passages: list[tuple[s
     filters = {
         "type": meta.doc_type, "issuer": meta.issuer, "number": meta.number,
         "year": meta.issued_date.year if meta.issued_date else None, "document": doc_key,
+        "province": province_of(meta),
     }
     out = []
     for pid, p in passages:

@@ -212,12 +212,14 @@ class DocumentService:
         return out
 
     def search(self, query: str, type: str | None = None, issuer: str | None = None,
-               year: int | None = None, limit: int = 10) -> list[SearchHit]:
+               year: int | None = None, limit: int = 10, province: str | None = None,
+               ) -> list[SearchHit]:
+        """``province``: that province's documents and the national ones (no province)."""
         query = check_query(query, "từ khóa")
         if limit < 1 or limit > 100:
             raise InputError("số kết quả phải từ 1 đến 100", hint="ví dụ --limit 10")
         return [c.hit for c in self._candidates(query, limit, type=type, issuer=issuer,
-                                                year=year)]
+                                                year=year, province=province)]
 
     def ask(self, question: str, limit: int = 5) -> AskResult:
         question = check_query(question)

@@ -18,9 +18,11 @@ from fastapi import APIRouter, Depends, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from motcua._errors import FileFormatError, Unauthorized
+from motcua._errors import FileFormatError, MotcuaError, Unauthorized
 from motcua._settings import QUESTION_CHARS_CEILING
+from motcua.communes.units import resolve_unit
 from motcua.service.accounts import verify_api_key
+from motcua.text.normalize import fold
 from motcua.web.deps import StateDep, session_user
 
 __all__ = ["build_router"]
@@ -45,6 +47,23 @@ def _official(request: Request, state: StateDep) -> str:
     raise Unauthorized("kho văn bản chỉ dành cho cán bộ: cần đăng nhập hoặc khóa API",
                        hint="đăng nhập tại /console/login, hoặc gửi tiêu đề X-API-Key với khóa "
                             "hợp lệ (motcua users api-key TÊN)")
+
+
+_ALL = {"all", "*", "tat ca", "toan quoc"}
+
+
+def _province(request: Request, state: StateDep) -> str | None:
+    """A console official's own province, the one of their commune; none for an official of
+    no commune (a province-wide admin) or an integration's key, which say what they want."""
+    user = session_user(request, state)
+    if user is None or not user.commune_code:
+        return None
+    try:
+        return resolve_unit(user.commune_code).province
+    except MotcuaError as exc:  # a code no longer in the unit list: no filter, logged
+        log.warning("official's commune unknown", extra={"commune": user.commune_code,
+                                                          "error": exc.message})
+        return None
 
 
 def build_router() -> APIRouter | None:
@@ -92,13 +111,21 @@ def build_router() -> APIRouter | None:
     officials_only = [Depends(_official)]
 
     @router.get("/search", dependencies=officials_only)
-    def search(svc: Svc,
+    def search(svc: Svc, request: Request, state: StateDep,
                q: Annotated[str, Query(min_length=1, max_length=QUESTION_CHARS_CEILING)],
                type: str | None = None,
                issuer: str | None = None, year: int | None = None,
-               limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-        hits = svc.search(q, type=type, issuer=issuer, year=year, limit=limit)
-        return {"items": [h.model_dump() for h in hits]}
+               limit: Annotated[int, Query(ge=1, le=100)] = 10,
+               province: Annotated[str | None, Query(max_length=80, description=(
+                   "that province's documents and the national ones; 'all' for every one; "
+                   "a console official's own province when not given"))] = None,
+               ) -> dict[str, Any]:
+        chosen = _province(request, state) if province is None else province
+        if chosen is not None and fold(chosen).strip() in _ALL:
+            chosen = None
+        hits = svc.search(q, type=type, issuer=issuer, year=year, limit=limit,
+                          province=chosen)
+        return {"items": [h.model_dump() for h in hits], "province": chosen}
 
     @router.post("/ask", dependencies=officials_only)
     def ask(body: AskBody, svc: Svc) -> dict[str, Any]:
