@@ -216,3 +216,9 @@ def test_flow_factor_beside_the_code(web: tuple[TestClient, FakeAssistant], db: 
                                      text: str, shown: bool) -> None:
     reply, _ = ask(web[0], text)
     assert reply.reason == ("dossier_status" if shown else "dossier_factor")
+
+
+def test_flow_source_url_without_key_shows_nothing(db: Database) -> None:
+    client, _ = make_client(db, status_source_url="http://127.0.0.1:9/api/dossiers")
+    reply, _ = ask(client, f"{CODE} 1234")
+    assert reply.reason == "dossier_unavailable" and "khai sinh" not in reply.message

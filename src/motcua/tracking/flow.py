@@ -89,10 +89,15 @@ def factor_key(settings: Settings) -> FactorKey:
 
 
 def source_for(settings: Settings, db: Database | None, fkey: FactorKey) -> DossierSource | None:
-    """The configured source: the one-stop system's API when its URL and key are set, else
-    the imported dossiers (None without a store: the CLI's one-off question)."""
-    if settings.status_source_url and settings.status_source_key is not None:
+    """The configured source: the one-stop system's API when its URL is set (with its key,
+    else ``ExternalServiceError``), else the imported dossiers (None without a store)."""
+    if settings.status_source_url:
         from motcua.tracking.http import HttpSource
+
+        if settings.status_source_key is None:  # half configured: say so, show nothing
+            log.warning("MOTCUA_STATUS_SOURCE_URL is set without MOTCUA_STATUS_SOURCE_KEY")
+            raise ExternalServiceError("MOTCUA_STATUS_SOURCE_KEY chưa được đặt",
+                                       hint="đặt khóa của hệ thống một cửa, hoặc bỏ URL")
 
         return HttpSource(settings.status_source_url, settings.status_source_key, fkey,
                           timeout=settings.status_source_timeout_seconds)
