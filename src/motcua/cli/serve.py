@@ -102,6 +102,32 @@ def communes_import(
     console.print(f"Đã nhập {n} hồ sơ xã/phường từ {path.name}.")
 
 
+@communes_app.command("import-seats")
+def communes_import_seats(
+    path: Annotated[Path, typer.Argument(help="danh mục đơn vị hành chính mới (CSV: tentinh, "
+                                              "loai, tenhc, trungtamhc)")],
+    province: Annotated[str | None, typer.Option(help="mặc định: MOTCUA_DEFAULT_PROVINCE")] = None,
+) -> None:
+    """Nhập trụ sở xã/phường từ danh mục chính thức; không ghi đè địa chỉ cán bộ đã nhập."""
+    from motcua.communes import CommuneProfile, load_profiles, save_profiles
+    from motcua.communes.seats import read_seats
+    from motcua.service.accounts import audit
+
+    where = province or get_settings().default_province
+    seats, skipped = read_seats(path, province=where)
+    db = _db()
+    have = {p.code: p for p in load_profiles(db)}
+    changed = [(have[s.code].model_copy(update={"seat": s.seat}) if s.code in have
+                else CommuneProfile(code=s.code, seat=s.seat).canonical()) for s in seats]
+    n = save_profiles(db, changed)
+    with db.session() as s:
+        audit(s, "cli", "communes.import-seats", path.name, {"count": n, "skipped": len(skipped)})
+    for line in skipped[:20]:
+        err_console.print(f"bỏ qua {line}", markup=False)
+    console.print(f"Đã nhập trụ sở của {n} xã/phường ({where}) từ {path.name}"
+                  + (f"; bỏ qua {len(skipped)} dòng." if skipped else "."))
+
+
 @communes_app.command("export")
 def communes_export(
     path: Annotated[Path, typer.Argument(help="tệp đích .yaml/.yml hoặc .csv")],

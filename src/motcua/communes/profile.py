@@ -37,7 +37,7 @@ __all__ = [
 
 _SAMPLE = Path(__file__).parent / "data" / "sample_profiles.yaml"
 CSV_COLUMNS = ["code", "name", "province", "address", "hours", "phone", "counter",
-               "counter_name", "fields", "procedures"]
+               "counter_name", "fields", "procedures", "seat"]
 
 
 class Counter(BaseModel):
@@ -55,6 +55,9 @@ class CommuneProfile(BaseModel):
     hours: str = Field(default="", max_length=500)
     phone: str = Field(default="", max_length=100)
     counters: list[Counter] = Field(default_factory=list)
+    seat: str = Field(default="", max_length=500, description="the unit's administrative "
+                      "centre from the official list (communes import-seats), shown when no "
+                      "address was entered")
 
     @field_validator("code")
     @classmethod
@@ -119,7 +122,8 @@ def parse_csv(text: str, source: str = "CSV") -> list[CommuneProfile]:
         code = (row.get("code") or "").strip()
         entry = merged.setdefault(code, {
             "code": code, **{k: (row.get(k) or "").strip()
-                             for k in ("name", "province", "address", "hours", "phone")},
+                             for k in ("name", "province", "address", "hours", "phone",
+                                       "seat")},
             "counters": []})
         if (row.get("counter") or "").strip():
             entry["counters"].append({
@@ -140,7 +144,7 @@ def dump_csv(profiles: list[CommuneProfile]) -> str:
     writer.writeheader()
     for p in profiles:
         base = {"code": p.code, "name": p.name, "province": p.province, "address": p.address,
-                "hours": p.hours, "phone": p.phone}
+                "hours": p.hours, "phone": p.phone, "seat": p.seat}
         if not p.counters:
             writer.writerow({**base, "counter": "", "counter_name": "", "fields": "",
                              "procedures": ""})

@@ -19,6 +19,7 @@ from motcua._errors import UnknownCommune
 from motcua.answer.schema import WhereFact
 from motcua.catalog.model import ParsedProcedure
 from motcua.communes.profile import CommuneProfile, Counter
+from motcua.communes.seats import SEAT_SOURCE
 from motcua.communes.units import resolve_unit
 from motcua.store.db import Database
 from motcua.store.models import utcnow
@@ -103,6 +104,11 @@ def where_facts(profile: CommuneProfile, procedure: ParsedProcedure) -> list[Whe
     facts: list[WhereFact] = []
     if profile.address:
         facts.append(WhereFact(text=f"Nộp hồ sơ tại: {profile.address}", commune=profile.name))
+    elif profile.seat:
+        unit = profile.name[:1].lower() + profile.name[1:]  # "xã Ba Sơn" inside a sentence
+        facts.append(WhereFact(text=f"Trụ sở {unit}: {profile.seat} (theo {SEAT_SOURCE}"
+                                    "; bộ phận một cửa có thể ở nơi khác, hãy hỏi lại xã)",
+                               commune=profile.name))
     if counter is not None:
         label = f"Quầy số {counter.number}" + (f" ({counter.name})" if counter.name else "")
         facts.append(WhereFact(text=label, commune=profile.name, counter=counter.number))
