@@ -15,6 +15,9 @@ from motcua.documents.ingest.glue import unglue
     ("cácxãPhúc Lộc vàxãHưng Đạo", "các xã Phúc Lộc và xã Hưng Đạo"),
     ("củathị trấn Na Sầm", "của thị trấn Na Sầm"),
     ("hìnhthành sau sắp xếp", "hình thành sau sắp xếp"),
+    ("Phường 9 (thành phố Mẫu)thànhphường mới có tên gọilà phường Mẫu",
+     "Phường 9 (thành phố Mẫu) thành phường mới có tên gọi là phường Mẫu"),
+    ("xã Dân Thànhthànhphường mới", "xã Dân Thành thành phường mới"),
 ])
 def test_glue_lost_spaces_put_back(raw: str, clean: str) -> None:
     assert unglue(raw) == clean

@@ -168,7 +168,8 @@ def summarize(
                          ("Trích yếu", summary.subject), ("Người ký", summary.signer)):
         if value:
             console.print(f"{label}: {escape(value)}")
-    sections = (("Nội dung chính", summary.key_points), ("Số liệu", summary.figures),
+    sections = (("Cấu trúc", summary.structure), ("Nội dung chính", summary.key_points),
+                ("Số liệu", summary.figures),
                 ("Thời hạn", summary.deadlines))
     for title, items in sections:
         if items:

@@ -27,7 +27,7 @@ _SYSTEM = (
 
 def abstractive_summary(client: ChatClient, summary: Summary) -> str:
     """A short prose summary whose sentences cite the numbered source sentences' locations."""
-    sources = [*summary.key_points, *summary.deadlines, *summary.figures]
+    sources = [*summary.structure, *summary.key_points, *summary.deadlines, *summary.figures]
     if not sources:
         return ""
     numbered = "\n".join(f"[{i}] ({s.location}) {s.text}" for i, s in enumerate(sources, 1))

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from motcua.documents.metadata import find_dates
 from motcua.documents.model import DocumentMeta, Passage
+from motcua.documents.rearrange import Rearrangement, find_rearrangement
 from motcua.documents.structure import split_sentences
 from motcua.text.normalize import fold, syllables
 
@@ -63,6 +64,9 @@ class Summary(BaseModel):
     subject: str | None = None
     signer: str | None = None
     key_points: list[Located] = Field(default_factory=list)
+    structure: list[Located] = Field(default_factory=list, description="for a resolution "
+                                     "that rearranges units: its articles, the arranging one "
+                                     "with counts taken from its clauses")
     figures: list[Located] = Field(default_factory=list)
     deadlines: list[Located] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)
@@ -205,6 +209,27 @@ def _assignments(sentences: list[tuple[str, Passage]]) -> list[Assignment]:
     return out
 
 
+def _rearranged(plan: Rearrangement, sentences: list[tuple[str, Passage]],
+                ranked: list[tuple[float, int]], k: int) -> list[tuple[float, int]]:
+    """The count sentence first, then the best sentence of each other article, then (long
+    summaries) the rest by rank, never one of the forming clauses: their form is the same."""
+    score = dict((i, sc) for sc, i in ranked)
+    counts = {" ".join(t.split()) for t, _ in plan.count_sentences}
+    out = [i for i, (s, p) in enumerate(sentences) if p.article == plan.article and s in counts]
+    seen = {p.article for i in out for p in [sentences[i][1]]} - {plan.article}
+    for _, i in ranked:
+        article = sentences[i][1].article
+        if article and article != plan.article and article not in seen:
+            seen.add(article)
+            out.append(i)
+    for _, i in ranked:
+        if len(out) >= k:
+            break
+        if i not in out and sentences[i][1].article != plan.article:
+            out.append(i)
+    return [(score.get(i, 0.0), i) for i in sorted(out[:k])]
+
+
 def summarize(meta: DocumentMeta, passages: list[Passage], *, length: str = "short",
               document_id: int | str | None = None, filename: str | None = None) -> Summary:
     if length not in LENGTHS:
@@ -214,16 +239,22 @@ def summarize(meta: DocumentMeta, passages: list[Passage], *, length: str = "sho
     k = LENGTHS[length]
     sentences = _located_sentences(passages)
     ranked = _rank(sentences) if sentences else []
-    chosen = sorted(_select(sentences, ranked, k), key=lambda x: x[1])
+    plan = find_rearrangement(passages)
+    if plan is not None:
+        chosen = _rearranged(plan, sentences, ranked, k)
+    else:
+        chosen = sorted(_select(sentences, ranked, k), key=lambda x: x[1])
     key_points = [Located(text=sentences[i][0], location=_where(sentences[i][1]),
                           score=round(score, 4)) for score, i in chosen]
+    structure = [Located(text=t, location=loc) for t, loc in plan.lines(passages)] if plan \
+        else []
     deadlines = [Located(text=s, location=_where(p)) for s, p in sentences
                  if _DEADLINE.search(s) and (find_dates(s) or "hiệu lực" in s)]
     return Summary(
         document_id=document_id, filename=filename, doc_type=meta.doc_type, number=meta.number,
         issuer=meta.issuer, place=meta.place,
         issued_date=meta.issued_date.isoformat() if meta.issued_date else None,
-        subject=meta.subject, signer=meta.signer, key_points=key_points,
+        subject=meta.subject, signer=meta.signer, key_points=key_points, structure=structure,
         figures=_figures(sentences, 2 * k), deadlines=deadlines[: 2 * k],
         assignments=_assignments(sentences)[: 2 * k],
         legal_basis=[Located(text=s, location=_where(p))

@@ -7,7 +7,7 @@ those are what these rules put back; each rule is one that no correctly written 
 word can trigger, so a clean text passes unchanged:
 
 - a lower-case run of two letters or more followed by a capitalised word ("xãKiên");
-- a short function word glued to a unit word ("củaxã", "vàmột", "cácxã", "củathị trấn");
+- a short function word glued to a unit word ("củaxã", "vàmột", "thànhxã", "gọilà");
 - "thành" glued to the word before it ("Bình Giathành xã mới", "hìnhthành");
 - a letter right after a comma ("Bắc Xa,phần"), and a number right after "khoản", "Điều",
   "điểm" ("khoản42").
@@ -20,9 +20,9 @@ import re
 __all__ = ["unglue"]
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_FUNCTION = re.compile(r"(?<![^\W\d_])(của|và|là|các|cho)(?=(?:xã|phường|thị|một|đặc)"
-                       r"(?![^\W\d_]))")
-_THANH = re.compile(r"(?<=[^\W\d_])(thành)(?![^\W\d_])")
+_FUNCTION = re.compile(r"(?<![^\W\d_])(của|và|là|các|cho|thành|gọi)(?=(?:xã|phường|thị|một|"
+                       r"đặc|là)(?![^\W\d_]))")
+_THANH = re.compile(r"(?:(?<=[^\W\d_])|(?<=\)))(thành)(?=(?:xã|phường|đặc|thị)?(?![^\W\d_]))")
 _COMMA = re.compile(r",(?=[^\W\d_])")
 _REFERENCE = re.compile(r"(?<![^\W\d_])(khoản|Điều|điểm)(?=\d)")
 
@@ -44,7 +44,7 @@ def _split_case_text(text: str) -> str:
 def unglue(text: str) -> str:
     """The text with the lost spaces back (see the module's rules)."""
     text = _split_case_text(text)
-    text = _FUNCTION.sub(r"\1 ", text)
     text = _THANH.sub(r" \1", text)
+    text = _FUNCTION.sub(r"\1 ", text)
     text = _COMMA.sub(", ", text)
     return _REFERENCE.sub(r"\1 ", text)
