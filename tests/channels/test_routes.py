@@ -180,3 +180,19 @@ def test_routes_signed_webhook_reply_to_callback(db: Database) -> None:
         [reply] = server.bodies("/cb")
         assert reply["user_id"] == "u-77" and "ma_thu_tuc=1.001193" in reply["text"]
         assert json.dumps(reply)  # a plain JSON object
+
+
+def test_routes_delivered_event_forgets_its_text(telegram: tuple[TestClient, StandIn],
+                                                 db: Database) -> None:
+    # the outbox keeps no citizen text once a reply is final (it may hold lookup digits);
+    # the row itself stays, so a replay is still a duplicate
+    client, server = telegram
+    body = text_update(7, text="làm khai sinh cho con, số cuối 1234")
+    client.post("/channels/telegram/webhook", content=body, headers=TG_HEADERS)
+    settle(db)
+    with db.session() as s:
+        [row] = s.scalars(select(ChannelEventRow)).all()
+        assert row.status == "sent" and row.text == "" and row.reply is None
+    assert client.post("/channels/telegram/webhook", content=body,
+                       headers=TG_HEADERS).json()["accepted"] == 0
+    assert len(server.bodies("/sendMessage")) == 1

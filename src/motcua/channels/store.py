@@ -116,7 +116,14 @@ def event_of(row: ChannelEventRow) -> InboundEvent:
 
 
 def set_status(db: Database, row_id: int, status: EventStatus, **values: Any) -> None:
-    """Move one event on; committed at once, so that a crash after it sees the new state."""
+    """Move one event on; committed at once, so that a crash after it sees the new state.
+
+    A final state forgets what the person wrote and what was answered: the outbox only needs
+    them to deliver, the conversation keeps the exchange under its own retention, and a
+    message may carry a dossier lookup's digits. The row stays, so a re-sent event is still
+    recognised as a duplicate."""
+    if status not in PENDING:
+        values = {"text": "", "reply": None, **values}
     with db.session() as s:
         s.execute(update(ChannelEventRow).where(ChannelEventRow.id == row_id)
                   .values(status=status, updated_at=utcnow(), **values))
