@@ -18,6 +18,8 @@ from motcua.documents.ingest.glue import unglue
     ("Phường 9 (thành phố Mẫu)thànhphường mới có tên gọilà phường Mẫu",
      "Phường 9 (thành phố Mẫu) thành phường mới có tên gọi là phường Mẫu"),
     ("xã Dân Thànhthànhphường mới", "xã Dân Thành thành phường mới"),
+    ("xã Hồng Tháivà xã Nà Mè", "xã Hồng Thái và xã Nà Mè"),
+    ("xã Quảng Longsau khi sắp xếp", "xã Quảng Long sau khi sắp xếp"),
 ])
 def test_glue_lost_spaces_put_back(raw: str, clean: str) -> None:
     assert unglue(raw) == clean

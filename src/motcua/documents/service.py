@@ -22,6 +22,7 @@ from motcua._errors import (
 from motcua._settings import get_settings
 from motcua.documents import store
 from motcua.documents.ask import MIN_COVERAGE, Candidate, answer, coverage, snippet
+from motcua.documents.fate import prefer_old_names
 from motcua.documents.index import PassageIndex
 from motcua.documents.inputs import check_query, iter_files
 from motcua.documents.limits import ParseLimits
@@ -223,7 +224,7 @@ class DocumentService:
 
     def ask(self, question: str, limit: int = 5) -> AskResult:
         question = check_query(question)
-        candidates = self._candidates(question, limit)
+        candidates = prefer_old_names(question, self._candidates(question, limit))
         asked = metadata_intent(question)
         if asked and candidates:
             found = self._metadata_answer(question, asked, candidates)

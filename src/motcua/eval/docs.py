@@ -15,6 +15,7 @@ from typing import Any
 
 from motcua._errors import FileFormatError, InputError
 from motcua.documents.ask import Candidate, answer
+from motcua.documents.fate import prefer_old_names
 from motcua.documents.index import PassageIndex
 from motcua.documents.ingest import SUPPORTED_SUFFIXES
 from motcua.documents.model import Citation, Passage, SearchHit
@@ -79,6 +80,7 @@ class FolderCorpus:
         self.index.build(entries)
 
     def hits(self, query: str, limit: int = 5) -> list[Candidate]:
+        """The ranked passages as ``DocumentService.ask`` sees them (``fate.py`` included)."""
         out = []
         for hit in self.index.search(query, limit):
             doc, p = self.passages[hit.doc_id]
@@ -87,7 +89,7 @@ class FolderCorpus:
             out.append(Candidate(SearchHit(passage_id=hit.doc_id, score=hit.score, text=p.text,
                                            snippet="", citation=citation, title=doc.meta.title),
                                  context=f"{doc.meta.title} {p.lead}"))
-        return out
+        return prefer_old_names(query, out)
 
 
 def _is_gold(q: DocQuestion, corpus: FolderCorpus, passage_id: str) -> bool:

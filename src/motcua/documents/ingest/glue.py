@@ -8,7 +8,8 @@ word can trigger, so a clean text passes unchanged:
 
 - a lower-case run of two letters or more followed by a capitalised word ("xãKiên");
 - a short function word glued to a unit word ("củaxã", "vàmột", "thànhxã", "gọilà");
-- "thành" glued to the word before it ("Bình Giathành xã mới", "hìnhthành");
+- "thành" glued to the word before it ("Bình Giathành xã mới", "hìnhthành"), and "và",
+  "sau khi" ("Tháivà", "Longsau khi": no Vietnamese syllable ends in "v" or "s");
 - a letter right after a comma ("Bắc Xa,phần"), and a number right after "khoản", "Điều",
   "điểm" ("khoản42").
 """
@@ -23,6 +24,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _FUNCTION = re.compile(r"(?<![^\W\d_])(của|và|là|các|cho|thành|gọi)(?=(?:xã|phường|thị|một|"
                        r"đặc|là)(?![^\W\d_]))")
 _THANH = re.compile(r"(?:(?<=[^\W\d_])|(?<=\)))(thành)(?=(?:xã|phường|đặc|thị)?(?![^\W\d_]))")
+# "v" and "s" begin a Vietnamese syllable and never end one: "Tháivà", "Longsau khi"
+_INITIAL = re.compile(r"(?<=[^\W\d_])(và|sau(?= khi))(?![^\W\d_])")
 _COMMA = re.compile(r",(?=[^\W\d_])")
 _REFERENCE = re.compile(r"(?<![^\W\d_])(khoản|Điều|điểm)(?=\d)")
 
@@ -45,6 +48,7 @@ def unglue(text: str) -> str:
     """The text with the lost spaces back (see the module's rules)."""
     text = _split_case_text(text)
     text = _THANH.sub(r" \1", text)
+    text = _INITIAL.sub(r" \1", text)
     text = _FUNCTION.sub(r"\1 ", text)
     text = _COMMA.sub(", ", text)
     return _REFERENCE.sub(r"\1 ", text)
