@@ -91,3 +91,12 @@ def test_when_date_mentions_with_their_cues() -> None:
     assert [(m.text, m.cue) for m in mentions] == [("ngày 31/3/2026", "deadline"),
                                                   ("ngày 01/4/2026", "start")]
     assert "hiệu lực" in mentions[1].before
+
+
+def test_when_until_an_event() -> None:
+    until = ("3. Ủy ban nhân dân các xã cũ tiếp tục hoạt động cho đến khi Ủy ban nhân dân các xã "
+             "mới chính thức hoạt động.")
+    result = answer("Ủy ban nhân dân các xã cũ hoạt động đến khi nào?",
+                    [_cand(HEADER, "", 12.0), _cand(until, "Điều 2, khoản 3")])
+    assert result.status == "answer" and result.citations[0].path == "Điều 2, khoản 3"
+    assert result.value == "cho đến khi Ủy ban nhân dân các xã mới chính thức hoạt động"

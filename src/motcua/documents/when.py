@@ -40,7 +40,8 @@ _WHEN_WORDS = frozenset(fold(w) for w in _WHEN_TEXT.split(" "))
 
 _DATE = re.compile(
     r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}"
-    r"|tháng\s+\d{1,2}(?:/|\s+năm\s+)\d{4}|ngày\s+(?:được\s+)?(?:thông qua|ký|ban hành)", re.I)
+    r"|tháng\s+\d{1,2}(?:/|\s+năm\s+)\d{4}|ngày\s+(?:được\s+)?(?:thông qua|ký|ban hành)"
+    r"|(?:cho\s+)?đến\s+khi\s+[^,;.]+", re.I)  # "cho đến khi <event>": until that event
 _DEADLINE_CUE = re.compile(r"(trước|chậm nhất|hạn|đến|hoàn thành|trong)\s*(ngày\s*)?$", re.I)
 _START_CUE = re.compile(r"(từ|kể từ|bắt đầu|sau)\s*(ngày\s*)?$", re.I)
 # "Hà Nội, ngày 16 tháng 6 năm 2025": a place and the date a document was signed
