@@ -31,13 +31,13 @@ _INJECTION = [
     r"\btra loi (moi|tat ca) cau hoi\b.{0,30}\b(ke ca|ngoai|khong gioi han)",
 ]
 _UNSAFE = [
-    r"\b(hack|crack|be khoa|danh cap|lua dao|lam gia|gia mao|lam lau|tron thue|hoi lo|"
-    r"chay an|di cua sau)\b",
+    # "giả mạo" said of what someone else did ("kê khai ... là giả mạo", "bị giả mạo") is a
+    # report, not a request to forge
+    r"\b(hack|crack|be khoa|danh cap|lua dao|lam gia|(?<!la )(?<!bi )gia mao|lam lau|"
+    r"tron thue|hoi lo|chay an|di cua sau)\b",
     # lying on a form, fake papers and stamps, buying a result, bribes in every wording
     r"\b(khai man|khai gian|khai khong|gian lan|lach luat|hop thuc hoa|ne thue|tron nghia vu|"
     r"lot tay|boi tron|dut lot|phong bi cho can bo)\b",
-    r"\b(bang|giay|so|the|dau|con dau|chu ky|ho so|chung chi|giay to) (\w+ ){0,2}gia\b"
-    r"(?! (tri|han|ca|dinh|hop|tang))",
     r"\bmua (\w+ ){0,2}(bang|chung chi|giay phep|so do|ket qua)\b(?! (ve|o|tai|gi))",
     r"\b(ky|lam) (\w+ ){0,1}(ho|thay) (chu ky|ten|cho nguoi)|gia chu ky|nhai chu ky",
 ]
@@ -57,6 +57,16 @@ _PRIVATE = [
 _INJECTION_RE = [re.compile(p) for p in _INJECTION]
 _PRIVATE_RE = [re.compile(p) for p in _PRIVATE]
 _UNSAFE_RE = [re.compile(p) for p in _UNSAFE]
+# Fake papers: "giả" folds into "giá" ("giấy tờ có giá" is a valuable paper), so the accented
+# word is required when the question has diacritics; without any, a making or buying word
+# must come first ("lam so do gia"), and "có giá", "giá trị" are read as value.
+_FAKE = r"\b({papers}) ((?!{be} )\w+ ){{0,2}}{fake}\b(?! (tri|han|ca|dinh|hop|tang))"
+_FAKE_ACCENTED = re.compile(_FAKE.format(
+    papers="bằng|giấy|sổ|thẻ|dấu|con dấu|chữ ký|hồ sơ|chứng chỉ|giấy tờ", fake="giả",
+    be="là|bị"))
+_FAKE_FOLDED = re.compile(r"\b(lam|mua|ban|in|khac|lam ho) (\w+ ){0,2}" + _FAKE.format(
+    papers="bang|giay|so|the|con dau|chu ky|ho so|chung chi|giay to", fake="(?<!co )gia",
+    be="la|bi"))
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -76,5 +86,8 @@ def guard_reason(question: str) -> str | None:
     if any(r.search(folded) for r in _PRIVATE_RE):
         return "private_data"
     if any(r.search(folded) for r in _UNSAFE_RE):
+        return "unsafe"
+    fake = _FAKE_FOLDED if folded == " ".join(raw_lower.split()) else _FAKE_ACCENTED
+    if fake.search(" ".join(raw_lower.split())):
         return "unsafe"
     return None
