@@ -18,7 +18,7 @@ from motcua.catalog.national import import_national_index
 from motcua.catalog.sample import write_sample
 from motcua.store import index_versions, open_database
 from motcua.web.app import create_app
-from motcua.web.index_watch import IndexWatcher
+from motcua.web.index_watch import IndexWatcher, application_name
 from motcua.web.state import ServiceState
 from tests.catalog.test_crash import write_catalog
 
@@ -124,3 +124,45 @@ def test_index_watch_waits_for_an_import_running_elsewhere(database_url: str,
     assert not follower.is_alive() and state.assistant is not before
     assert state.procedure_index().status().freshness == "fresh"
     db.dispose()
+
+
+@pytest.mark.postgres
+def test_index_watch_listen_connection_killed_reconnects(database_url: str,
+                                                         tmp_path: Path) -> None:
+    """NOTIFY is best-effort: the listening connection killed by the server (a restart, a
+    proxy timeout) is noticed, checked at once, reopened, and the next NOTIFY still arrives."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    from sqlalchemy import text as sql
+
+    settings = get_settings()
+    db = open_database(database_url)
+    write_sample(tmp_path / "sample")
+    import_catalog(settings, [tmp_path / "sample"], db=db)
+    state: ServiceState = create_app(settings, db=db).state.service
+    watcher = IndexWatcher(state, poll_seconds=60)  # only the NOTIFY can bring the import
+    watcher.start()
+    try:
+        _until(lambda: state._served is not None and watcher.checks >= 1, 20)
+
+        def listeners() -> list[int]:
+            with db.engine.connect() as conn:
+                return [int(pid) for (pid,) in conn.execute(sql(
+                    "SELECT pid FROM pg_stat_activity WHERE application_name = :name"),
+                    {"name": application_name()})]
+
+        _until(lambda: bool(listeners()), 10)
+        killed = listeners()
+        with db.engine.connect() as conn:
+            for pid in killed:
+                conn.execute(sql("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        _until(lambda: bool(set(listeners()) - set(killed)), 15)  # listening again
+        before = state._served
+        other = settings.model_copy(update={"home": tmp_path / "builder"})
+        write_catalog(tmp_path / "more", edition=1)
+        import_catalog(other, [tmp_path / "more"], db=open_database(database_url))
+        _until(lambda: state._served is not before, 15)
+        assert state.procedure_index().status().count == 500
+    finally:
+        watcher.stop()
+        db.dispose()

@@ -11,6 +11,7 @@ loaded or rebuilt in this thread while requests keep the old one.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 
@@ -20,10 +21,15 @@ from motcua._errors import MotcuaError
 from motcua.store.index_versions import CHANNEL
 from motcua.web.state import ServiceState
 
-__all__ = ["IndexWatcher"]
+__all__ = ["IndexWatcher", "application_name"]
 
 log = logging.getLogger(__name__)
 _SLICE = 1.0  # seconds between looks at the stop flag while waiting for a NOTIFY
+
+
+def application_name() -> str:
+    """How this worker's listening connection shows in ``pg_stat_activity``."""
+    return f"motcua index watch {os.getpid()}"
 
 
 class IndexWatcher:
@@ -65,7 +71,8 @@ class IndexWatcher:
         import psycopg
 
         try:
-            conn = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5)
+            conn = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5,
+                                   application_name=application_name())
             conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             log.warning("index LISTEN unavailable; polling only",
