@@ -70,6 +70,7 @@ TIE = 0.3
 # When the query has diacritics, a term that a passage matches only folded ("Hoằng Đông" for
 # "Hoàng Đồng") counts this share: accented exact matches first, folded ones still found.
 MISMATCH = 0.5
+COMMON_SHARE = 0.1  # terms in more passages than this share are not damped (speed)
 K1 = 0.6  # strong saturation: a table that repeats "Tỉnh Vĩnh Long" 30 times is one match
 B = 0.75
 FIELD_WEIGHTS: dict[str, float] = {"body": 1.0, "accent": 0.3, "heading": 0.8}
@@ -169,8 +170,10 @@ class PassageIndex:
         best = np.empty(n, dtype=np.float32)
         total = np.empty(n, dtype=np.float32)
         accent_index = self.fields.get("accent")
+        seen = np.zeros(n, dtype=bool) if accent_of else np.zeros(0, dtype=bool)
         for term in dict.fromkeys(folded):
             touched = False
+            body_docs: npt.NDArray[Any] | None = None
             for name, index in self.fields.items():
                 weight = self.weights.get(name, 0.0)
                 if not weight:
@@ -190,30 +193,39 @@ class PassageIndex:
                     continue
                 lo, hi = index.indptr[tid], index.indptr[tid + 1]
                 docs = index.postings[lo:hi]
+                if name == "body":
+                    body_docs = docs
                 contribution = index.weights[lo:hi] * weight
                 total[docs] += contribution
                 best[docs] = np.maximum(best[docs], contribution)
             if touched:
                 # best + tie * (others) == (1 - tie) * best + tie * total
                 part = (1 - self.tie) * best + self.tie * total
-                if accent_index is not None and term in accent_of:
-                    self._damp_mismatch(part, accent_index, accent_of[term])
+                if accent_index is not None and term in accent_of and body_docs is not None:
+                    self._damp_mismatch(part, body_docs, accent_index, accent_of[term], seen)
                 scores += folded.count(term) * part
         return scores
 
     @staticmethod
-    def _damp_mismatch(part: npt.NDArray[np.float32], index: BM25Index,
-                       variants: list[str]) -> None:
-        """Scale a term's score by MISMATCH in passages without its accented form."""
+    def _damp_mismatch(part: npt.NDArray[np.float32], folded_docs: npt.NDArray[Any],
+                       index: BM25Index, variants: list[str],
+                       seen: npt.NDArray[np.bool_]) -> None:
+        """Scale a term's score by MISMATCH in passages without its accented form.
+
+        Why the posting counts first: most terms have one accented form, so every passage
+        matching the folded term holds it and nothing is to be done (at 100k passages a
+        pass over the whole score array per term cost 2.5x the query, np.isin 1.8x)."""
         tid = index.vocab.get(variants[0])
-        matched = np.flatnonzero(part)
-        if not len(matched):
-            return
         if tid is None:
-            part[matched] *= MISMATCH
+            part[folded_docs] *= MISMATCH
             return
-        exact = index.postings[index.indptr[tid]:index.indptr[tid + 1]]
-        part[matched[~np.isin(matched, exact)]] *= MISMATCH
+        lo, hi = index.indptr[tid], index.indptr[tid + 1]
+        if hi - lo >= len(folded_docs) or len(folded_docs) > COMMON_SHARE * len(part):
+            return  # one accented form, or a term so common its score hardly counts
+        exact = index.postings[lo:hi]
+        seen[exact] = True  # a reused all-False buffer: O(postings), not O(passages)
+        part[folded_docs[~seen[folded_docs]]] *= MISMATCH
+        seen[exact] = False
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a folded term (or "a_b" pair) in the passages."""
