@@ -72,3 +72,26 @@ def test_documents_province_key_gets_every_province(c: TestClient, db: Database)
     assert sorted(_numbers(r)) == ["1/NQ-TEST", "2/NQ-TEST"] and r.json()["province"] is None
     accented = c.get("/api/v1/documents/search", params={"q": "xã Hoằng Đông"}, headers=key)
     assert _numbers(accented)[0] == "2/NQ-TEST"
+
+
+def test_documents_province_ask_reads_the_officials_province(c: TestClient,
+                                                             db: Database) -> None:
+    create_user(db, username="canbo.kylua", password=PASSWORD, role="officer",
+                commune="06187")
+    c.post("/console/login", data={"username": "canbo.kylua", "password": PASSWORD})
+    question = {"question": "xa Hoang Dong sau sap xep thuoc xa nao"}
+    own = c.post("/api/v1/documents/ask", json=question).json()
+    assert own["province"] == "Lạng Sơn"
+    assert {x["number"] for x in own["citations"]} == {"1/NQ-TEST"}
+    other = c.post("/api/v1/documents/ask", json={**question, "province": "Xa Mẫu"}).json()
+    assert {x["number"] for x in other["citations"]} == {"2/NQ-TEST"}
+
+
+@pytest.mark.parametrize("body", [{"question": "xã nào", "province": "x" * 81},
+                                  {"question": "xã nào", "province": 5},
+                                  {"question": "xã nào", "tinh": "Lạng Sơn"}])
+def test_documents_province_ask_bad_input_is_422(c: TestClient, db: Database,
+                                                 body: dict[str, object]) -> None:
+    key = {"X-API-Key": create_api_key(db, name="reader")}
+    r = c.post("/api/v1/documents/ask", json=body, headers=key)
+    assert r.status_code == 422, r.text

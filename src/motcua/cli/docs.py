@@ -120,10 +120,12 @@ def search(
 @docs_app.command("ask")
 def ask(
     question: Annotated[str, typer.Argument(help="câu hỏi")],
+    province: Annotated[str | None, typer.Option(
+        "--province", help="chỉ đọc văn bản của tỉnh này và văn bản chung")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Trả lời trích từ văn bản, kèm nguồn; không đủ căn cứ thì từ chối."""
-    result = _service().ask(question)
+    result = _service().ask(question, province=province)
     if as_json:
         print_json(result.model_dump())
         return

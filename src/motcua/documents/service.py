@@ -222,9 +222,11 @@ class DocumentService:
         return [c.hit for c in self._candidates(query, limit, type=type, issuer=issuer,
                                                 year=year, province=province)]
 
-    def ask(self, question: str, limit: int = 5) -> AskResult:
+    def ask(self, question: str, limit: int = 5, province: str | None = None) -> AskResult:
+        """``province``: read that province's documents and the national ones only."""
         question = check_query(question)
-        candidates = prefer_old_names(question, self._candidates(question, limit))
+        candidates = prefer_old_names(question, self._candidates(question, limit,
+                                                                 province=province))
         asked = metadata_intent(question)
         if asked and candidates:
             found = self._metadata_answer(question, asked, candidates)

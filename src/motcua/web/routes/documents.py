@@ -34,6 +34,9 @@ _MIB = 1024 * 1024
 class AskBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     question: str = Field(min_length=1, max_length=QUESTION_CHARS_CEILING)
+    province: str | None = Field(default=None, max_length=80, description=(
+        "read that province's documents and the national ones; 'all' for every one; a "
+        "console official's own province when not given"))
 
 
 def _official(request: Request, state: StateDep) -> str:
@@ -64,6 +67,12 @@ def _province(request: Request, state: StateDep) -> str | None:
         log.warning("official's commune unknown", extra={"commune": user.commune_code,
                                                           "error": exc.message})
         return None
+
+
+def _chosen_province(given: str | None, request: Request, state: StateDep) -> str | None:
+    """The province asked for ('all': none), else the console official's own."""
+    chosen = _province(request, state) if given is None else given
+    return None if chosen is None or fold(chosen).strip() in _ALL else chosen
 
 
 def build_router() -> APIRouter | None:
@@ -120,16 +129,15 @@ def build_router() -> APIRouter | None:
                    "that province's documents and the national ones; 'all' for every one; "
                    "a console official's own province when not given"))] = None,
                ) -> dict[str, Any]:
-        chosen = _province(request, state) if province is None else province
-        if chosen is not None and fold(chosen).strip() in _ALL:
-            chosen = None
+        chosen = _chosen_province(province, request, state)
         hits = svc.search(q, type=type, issuer=issuer, year=year, limit=limit,
                           province=chosen)
         return {"items": [h.model_dump() for h in hits], "province": chosen}
 
     @router.post("/ask", dependencies=officials_only)
-    def ask(body: AskBody, svc: Svc) -> dict[str, Any]:
-        return svc.ask(body.question).model_dump()
+    def ask(body: AskBody, svc: Svc, request: Request, state: StateDep) -> dict[str, Any]:
+        chosen = _chosen_province(body.province, request, state)
+        return {**svc.ask(body.question, province=chosen).model_dump(), "province": chosen}
 
     @router.get("/{ref:path}/summary", dependencies=officials_only)
     def summary(ref: str, svc: Svc,
