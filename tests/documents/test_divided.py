@@ -90,3 +90,17 @@ def test_divided_asked_unit_is_the_longest_name_as_whole_words() -> None:
     result = answer("Xã Tà Vân Đông sau sắp xếp thuộc xã nào?", cands)
     assert [c.path for c in result.citations] == ["Điều 1, khoản 6", "Điều 1, khoản 7"]
     assert "vào xã Nà Hối" in result.answer and "vào xã Lùng Phình" in result.answer
+
+
+def test_divided_finds_parts_beyond_the_top_hits() -> None:
+    cands = [_cand(PART, "Điều 1, khoản 7", 12.0), _cand(PLAIN, "Điều 1, khoản 3", 10.0)]
+    rest = _cand(REST, "Điều 1, khoản 9", 1.0).hit
+    asked: list[tuple[str, int | str]] = []
+
+    def more(phrase: str, document_id: int | str) -> list[SearchHit]:
+        asked.append((phrase, document_id))
+        return [cands[0].hit, rest]  # the known hit is not counted twice
+
+    result = answer("Xã Phai Cát sau sắp xếp thuộc xã nào?", cands, more=more)
+    assert asked == [("xã Phai Cát", 1)]
+    assert [c.path for c in result.citations] == ["Điều 1, khoản 7", "Điều 1, khoản 9"]

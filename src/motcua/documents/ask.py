@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from motcua.documents.divided import divided_answer
+from motcua.documents.divided import More, divided_answer
 from motcua.documents.index import stop_flags
 from motcua.documents.model import AskResult, Citation, SearchHit
 from motcua.documents.structure import split_sentences
@@ -87,7 +87,8 @@ def _flat(_term: str) -> float:
 
 
 def answer(question: str, candidates: Sequence[Candidate], *, max_sentences: int = 2,
-           pool: int = 1, idf: Callable[[str], float] = _flat) -> AskResult:
+           pool: int = 1, idf: Callable[[str], float] = _flat,
+           more: More | None = None) -> AskResult:
     """The best sentences among the first ``pool`` passages, or an abstention.
 
     Why look past the first passage: a long table can outrank the one clause that names the
@@ -111,7 +112,7 @@ def answer(question: str, candidates: Sequence[Candidate], *, max_sentences: int
             best_i, best_score = i, top
     if best_i < 0:
         return AskResult(status="abstain", question=question, passages=passages)
-    split = divided_answer(question, passages, best_i)
+    split = divided_answer(question, passages, best_i, more)
     if split is not None:
         return split
     best = candidates[best_i]

@@ -14,14 +14,14 @@ Mộc"), and a split village must not be missed for a lost space.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from motcua.documents.model import AskResult, SearchHit
 from motcua.documents.structure import split_sentences
 from motcua.text.normalize import fold
 
-__all__ = ["Share", "divided_answer", "shares_of"]
+__all__ = ["More", "Share", "divided_answer", "shares_of"]
 
 _UNIT = r"(?i:xã|phường|thị\s*trấn|đặc\s*khu)"
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,3}"
@@ -73,13 +73,19 @@ def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
 
 
-def divided_answer(question: str, hits: Sequence[SearchHit], best_i: int) -> AskResult | None:
-    """The answer listing every retrieved clause of the chosen document that names the asked
-    unit as a part; None when no such unit is asked (the usual answer stands).
+# The passages of one document that hold a phrase: (phrase, document id) -> hits
+More = Callable[[str, int | str], Sequence[SearchHit]]
+
+
+def divided_answer(question: str, hits: Sequence[SearchHit], best_i: int,
+                   more: More | None = None) -> AskResult | None:
+    """The answer listing every clause of the chosen document that names the asked unit as
+    a part; None when no such unit is asked (the usual answer stands).
 
     The asked unit is the longest part-name of those clauses that the question holds as
     whole words ("xã Tân Hưng Đông" is not "xã Tân Hưng"), so a clause that only shares
-    words with the question is left out."""
+    words with the question is left out. ``more`` searches the document for the unit's
+    name alone: a unit split into five parts has clauses beyond the question's top hits."""
     best = hits[best_i]
     q_words = _words(question)
     shares = [s for hit in hits if hit.citation.document_id == best.citation.document_id
@@ -88,6 +94,12 @@ def divided_answer(question: str, hits: Sequence[SearchHit], best_i: int) -> Ask
     if not asked:
         return None
     unit_key = max((_key(s.unit) for s in asked), key=len)
+    if more is not None:
+        unit = next(s.unit for s in asked if _key(s.unit) == unit_key)
+        known = {h.passage_id for h in hits}
+        extra = [h for h in more(unit, best.citation.document_id) if h.passage_id not in known]
+        hits = [*hits, *extra]
+        shares += [s for h in extra for s in shares_of(h)]
     chosen: list[Share] = []
     seen: set[str] = set()
     for share in shares:

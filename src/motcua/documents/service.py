@@ -225,14 +225,17 @@ class DocumentService:
     def ask(self, question: str, limit: int = 5, province: str | None = None) -> AskResult:
         """``province``: read that province's documents and the national ones only."""
         question = check_query(question)
-        candidates = prefer_old_names(question, self._candidates(question, limit,
-                                                                 province=province))
-        asked = metadata_intent(question)
+        hits = self._candidates(question, limit, province=province)
+        candidates, asked = prefer_old_names(question, hits), metadata_intent(question)
         if asked and candidates:
             found = self._metadata_answer(question, asked, candidates)
             if found is not None:
                 return found
-        return answer(question, candidates, idf=self.index.idf)
+        return answer(question, candidates, idf=self.index.idf, more=self._in_document)
+
+    def _in_document(self, phrase: str, document_id: int | str) -> list[SearchHit]:
+        """The passages of one document that best match ``phrase`` (divided units)."""
+        return [c.hit for c in self._candidates(phrase, 10, document=int(document_id))]
 
     def _metadata_answer(self, question: str, asked: str, candidates: list[Candidate]
                          ) -> AskResult | None:

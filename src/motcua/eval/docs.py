@@ -79,10 +79,10 @@ class FolderCorpus:
         self.index = PassageIndex()
         self.index.build(entries)
 
-    def hits(self, query: str, limit: int = 5) -> list[Candidate]:
+    def hits(self, query: str, limit: int = 5, **filters: object) -> list[Candidate]:
         """The ranked passages as ``DocumentService.ask`` sees them (``fate.py`` included)."""
         out = []
-        for hit in self.index.search(query, limit):
+        for hit in self.index.search(query, limit, **filters):
             doc, p = self.passages[hit.doc_id]
             citation = Citation(document_id=hit.doc_id.split("#")[0], number=doc.meta.number,
                                 doc_type=doc.meta.doc_type, path=p.path, filename=doc.filename)
@@ -90,6 +90,10 @@ class FolderCorpus:
                                            snippet="", citation=citation, title=doc.meta.title),
                                  context=f"{doc.meta.title} {p.lead}"))
         return prefer_old_names(query, out)
+
+    def in_document(self, phrase: str, document_id: int | str) -> list[SearchHit]:
+        """The passages of one document that best match ``phrase`` (divided units)."""
+        return [c.hit for c in self.hits(phrase, 10, document=int(document_id))]
 
 
 def _is_gold(q: DocQuestion, corpus: FolderCorpus, passage_id: str) -> bool:
@@ -111,7 +115,7 @@ def _run(questions: Sequence[DocQuestion], corpus: FolderCorpus, transform: Call
         gold = [_is_gold(q, corpus, str(i)) for i in ids]
         at1 += bool(gold[:1] and gold[0])
         at5 += any(gold)
-        result = answer(text, cands, idf=corpus.index.idf)
+        result = answer(text, cands, idf=corpus.index.idf, more=corpus.in_document)
         correct += result.status == "answer" and fold(q.gold_answer) in fold(result.answer)
     n = len(questions)
     return {"clause_at_1": round(at1 / n, 4) if n else 0.0,
