@@ -104,3 +104,16 @@ def test_divided_finds_parts_beyond_the_top_hits() -> None:
     result = answer("Xã Phai Cát sau sắp xếp thuộc xã nào?", cands, more=more)
     assert asked == [("xã Phai Cát", 1)]
     assert [c.path for c in result.citations] == ["Điều 1, khoản 7", "Điều 1, khoản 9"]
+
+
+def test_divided_unit_word_of_the_question_counts() -> None:
+    ward = ("2. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của phường Hạ Lang và một phần "
+            "diện tích tự nhiên, quy mô dân số của phường Phai Cát thành phường mới có tên gọi là "
+            "phường Hạ Lang.")
+    ward_rest = ("3. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của phường Đông Khê và "
+                 "phần còn lại của phường Phai Cát thành phường mới có tên gọi là phường Đông "
+                 "Khê.")
+    cands = [_cand(ward, "Điều 1, khoản 2", 12.0), _cand(ward_rest, "Điều 1, khoản 3", 11.0)]
+    assert "được chia" not in answer("Xã Phai Cát sau sắp xếp thuộc xã nào?", cands).answer
+    both = answer("Phường Phai Cát sau sắp xếp thuộc phường nào?", cands)
+    assert both.answer.startswith("Phường Phai Cát được chia")

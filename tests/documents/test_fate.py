@@ -39,3 +39,12 @@ def test_fate_other_questions_keep_the_ranking(question: str) -> None:
     ranked = prefer_old_names(question, _cands())
     assert [c.hit.citation.path for c in ranked] == ["Điều 1, khoản 15", "Điều 1, khoản 29"]
     assert all(c.hit.score == 40.0 for c in ranked)
+
+
+def test_fate_a_table_of_new_units_goes_after_the_clause() -> None:
+    table = "\n".join(f"{i} | 0{i}123 | Xã Pác Nặm {i} | Tỉnh Mẫu" for i in range(1, 8))
+    cands = [Candidate(SearchHit(passage_id=p, score=s, text=t, snippet="",
+                                 citation=Citation(document_id=1, path=p)))
+             for p, s, t in (("Phụ lục I", 41.0, table), ("Điều 1, khoản 29", 40.0, AS_OLD))]
+    ranked = prefer_old_names("xa pac nam tinh mau sap nhap thanh xa phuong nao", cands)
+    assert ranked[0].hit.citation.path == "Điều 1, khoản 29"

@@ -77,6 +77,17 @@ def _words(text: str) -> str:
 More = Callable[[str, int | str], Sequence[SearchHit]]
 
 
+_UNIT_WORDS = (" xa ", " phuong ", " thi tran ", " dac khu ")
+
+
+def _other_unit_word(q_words: str, unit: str) -> bool:
+    """The question names this unit's name with another unit word before it."""
+    word, name = unit.split(" ", 1)
+    name_words = _words(name)
+    return any(f"{w.rstrip()}{name_words}" in q_words for w in _UNIT_WORDS
+               if w.strip() != _words(word).strip())
+
+
 def divided_answer(question: str, hits: Sequence[SearchHit], best_i: int,
                    more: More | None = None) -> AskResult | None:
     """The answer listing every clause of the chosen document that names the asked unit as
@@ -90,7 +101,10 @@ def divided_answer(question: str, hits: Sequence[SearchHit], best_i: int,
     q_words = _words(question)
     shares = [s for hit in hits if hit.citation.document_id == best.citation.document_id
               for s in shares_of(hit)]
-    asked = [s for s in shares if _words(s.unit.split(" ", 1)[1]) in q_words]
+    # the unit word too when the question writes it ("xã Trung Hòa" is not "phường Trung Hoà")
+    asked = [s for s in shares if _words(s.unit) in q_words] or [
+        s for s in shares if _words(s.unit.split(" ", 1)[1]) in q_words
+        and not _other_unit_word(q_words, s.unit)]
     if not asked:
         return None
     unit_key = max((_key(s.unit) for s in asked), key=len)

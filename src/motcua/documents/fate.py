@@ -4,8 +4,9 @@ Why: the reform kept many names ("xã Cư Né và xã Chứ Kbô thành xã mớ
 Búk", while the old xã Krông Búk went into xã Ea Kly in another clause). Asked "xã Krông Búk
 sau sắp xếp thuộc đơn vị nào?", both clauses hold every word of the question and score the
 same; the asker means the old unit, so a clause that names it only as the new unit's name
-goes after one that lists it among the units rearranged. Questions that ask what a new unit
-is made of ("gồm những xã nào", "hình thành từ") are left as ranked.
+goes after one that lists it among the units rearranged; so does a table (the statistics
+office's list of new units and their codes names the new units only). Questions that ask what
+a new unit is made of ("gồm những xã nào", "hình thành từ") are left as ranked.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def prefer_old_names(question: str, candidates: Sequence[Candidate]) -> list[Can
     q_words = _words(question)
     changed = False
     for cand in candidates:
-        if _only_new(q_words, cand.hit.text):
+        if _only_new(q_words, cand.hit.text) or cand.hit.text.count(" | ") >= 6:
             cand.hit.score = round(cand.hit.score * NEW_NAME_SHARE, 4)
             changed = True
     if not changed:
