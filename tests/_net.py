@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import httpx
 
-__all__ = ["REDIS_URL", "free_port", "redis_up", "wait_healthy"]
+__all__ = ["REDIS_URL", "free_port", "redis_up", "serve_in_thread", "wait_healthy"]
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -41,3 +45,25 @@ def wait_healthy(proc: subprocess.Popen[bytes], port: int, seconds: float = 60) 
         except httpx.HTTPError:
             time.sleep(0.1)
     raise RuntimeError(f"server on port {port} not ready in {seconds:.0f} s")
+
+
+@contextmanager
+def serve_in_thread(app: Any, *, seconds: float = 10) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port in a daemon thread (the browser tests'
+    server): its URL while the block runs, stopped after."""
+    import uvicorn
+
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                        lifespan="off"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + seconds
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)

@@ -7,8 +7,6 @@ test-artifacts/ for a human to look at.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from motcua.store.db import Database, open_database
 from motcua.tracking.flow import factor_key
 from motcua.tracking.importer import import_file
 from motcua.tracking.testing import ITEMS
-from tests._net import free_port
+from tests._net import serve_in_thread
 from tests.tracking.test_sources import write_csv
 from tests.web.fake import make_client
 from tests.web.test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401 - the fixture
@@ -32,23 +30,12 @@ pytestmark = [
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    import uvicorn
 
     db: Database = open_database(f"sqlite:///{tmp_path / 'b.db'}")
     import_file(db, write_csv(tmp_path / "e.csv", ITEMS), factor_key(get_settings()))
     client, _ = make_client(db, rate_limit_per_minute=1000)
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(client.app, host="127.0.0.1", port=port,
-                                        log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(client.app) as url:
+        yield url
     db.dispose()
 
 

@@ -7,8 +7,6 @@ is kept in test-artifacts/ for a human to look at.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import pytest
 
 from motcua.service.accounts import create_user
 from motcua.store.db import Database
-from tests._net import free_port
+from tests._net import serve_in_thread
 from tests.web.fake import make_client
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,23 +30,12 @@ pytestmark = [
 
 @pytest.fixture
 def server(db: Database) -> Iterator[str]:
-    import uvicorn
 
     client, _ = make_client(db, rate_limit_per_minute=1000, poll_interval_ms=300)
     create_user(db, username="canbo.kylua", password="mat-khau-du-dai", role="officer",
                 commune="06187")
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(client.app, host="127.0.0.1", port=port,
-                                        log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(client.app) as url:
+        yield url
 
 
 @pytest.fixture

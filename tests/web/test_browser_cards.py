@@ -8,8 +8,6 @@ Skips without Chromium, Playwright or the shared data.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ import pytest
 from motcua._settings import get_settings
 from motcua.store.db import Database
 from motcua.web.app import create_app
-from tests._net import free_port
+from tests._net import serve_in_thread
 from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM
 
 pytestmark = [
@@ -46,22 +44,11 @@ _TAPS = "article.card button, article.card a.button, article.card summary, " \
 
 @pytest.fixture
 def real_server(real_assistant: Any, db: Database) -> Iterator[str]:
-    import uvicorn
 
     settings = get_settings().model_copy(update={"rate_limit_per_minute": 1000})
     app = create_app(settings, real_assistant, db=db)
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                        lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(app) as url:
+        yield url
 
 
 def test_browser_short_cards_fit_a_phone(real_server: str) -> None:

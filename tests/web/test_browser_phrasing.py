@@ -7,7 +7,6 @@ that invents a fee never reaches the page.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +17,7 @@ from motcua._settings import get_settings
 from motcua.store.db import Database
 from motcua.web.app import create_app
 from tests._llm_standin import LlmStandIn, llm_stand_in
-from tests._net import free_port
+from tests._net import serve_in_thread
 from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM
 from tests.web.test_phrasing import INVENTED_FEE, PLAIN, ShortCardAssistant
 
@@ -30,7 +29,6 @@ pytestmark = [
 
 @pytest.fixture
 def served(db: Database) -> Iterator[tuple[str, LlmStandIn]]:
-    import uvicorn
 
     with llm_stand_in(PLAIN) as llm:
         llm.delay = 1.5
@@ -38,18 +36,8 @@ def served(db: Database) -> Iterator[tuple[str, LlmStandIn]]:
             "rate_limit_per_minute": 1000, "phrasing": "on", "llm_base_url": llm.url,
             "llm_model": "qwen-test", "phrasing_timeout_seconds": 10.0})
         app = create_app(settings, ShortCardAssistant(), db=db)
-        port = free_port()
-        srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                            log_level="warning", lifespan="off"))
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not srv.started and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert srv.started, "server did not start"
-        yield f"http://127.0.0.1:{port}", llm
-        srv.should_exit = True
-        thread.join(timeout=10)
+        with serve_in_thread(app) as url:
+            yield url, llm
 
 
 @pytest.fixture
