@@ -10,15 +10,14 @@ handling all run for real; only the model is ours. ``POST /v1/chat/completions``
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from tests._net import free_port
+from tests._net import free_port, http_server
 
 __all__ = ["LlmStandIn", "llm_stand_in"]
 
@@ -94,12 +93,5 @@ def llm_stand_in(reply: str = "") -> Iterator[LlmStandIn]:
         def log_message(self, *_args: Any) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with http_server(Handler, port):
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -8,11 +8,13 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
 
-__all__ = ["REDIS_URL", "free_port", "redis_up", "serve_in_thread", "wait_healthy"]
+__all__ = ["REDIS_URL", "free_port", "http_server", "redis_up", "serve_in_thread",
+           "wait_healthy"]
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -67,3 +69,18 @@ def serve_in_thread(app: Any, *, seconds: float = 10) -> Iterator[str]:
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def http_server(handler: type[BaseHTTPRequestHandler], port: int) -> Iterator[None]:
+    """A threaded HTTP server for a stand-in's ``handler`` on 127.0.0.1:``port`` while the
+    block runs (the stand-in Bot API, OA, LLM and dossier servers)."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()

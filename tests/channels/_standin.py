@@ -12,11 +12,11 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl
 
-from tests._net import free_port
+from tests._net import free_port, http_server
 
 
 @dataclass
@@ -64,14 +64,8 @@ def stand_in(ok: Callable[[str, dict[str, Any], dict[str, str]], dict[str, Any]]
         def log_message(self, *_args: Any) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with http_server(Handler, port):
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def telegram_ok(path: str, body: dict[str, Any], _headers: dict[str, str]) -> dict[str, Any]:

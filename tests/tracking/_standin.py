@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import unquote
 
-from tests._net import free_port
+from tests._net import free_port, http_server
 
 KEY = "status-api-key-0123456789"
 
@@ -59,11 +58,5 @@ def status_api(items: list[dict[str, Any]]) -> Iterator[StatusApi]:
         def log_message(self, *_args: Any) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with http_server(Handler, port):
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
