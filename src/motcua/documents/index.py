@@ -11,10 +11,8 @@ on the other half (``motcua eval legal``).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -24,45 +22,24 @@ import numpy.typing as npt
 
 from motcua._errors import IndexError_
 from motcua.documents.metadata import province_key
+from motcua.documents.terms import (
+    LEGAL_STOPWORDS,
+    _accented,
+    _folded,
+    has_diacritics,
+    stop_flags,
+)
 from motcua.search import BM25Index, Hit
 from motcua.search._atomic import replace_dir
 from motcua.search._manifest import Manifest, write_manifest
 from motcua.search.bm25 import top_hits
 from motcua.text.abbreviations import default_dictionary
-from motcua.text.normalize import fold, syllables
-from motcua.text.tokenize import Tokenizer
+from motcua.text.normalize import fold
 
 __all__ = ["FIELD_WEIGHTS", "LEGAL_STOPWORDS", "IndexedPassage", "PassageIndex", "has_diacritics",
            "stop_flags"]
 
 _FORMAT = 3  # 2: passages carry their province; 3: no syllable pair across punctuation
-
-# Words that shape a question about a legal text but never say what it is about. Written for
-# this project from the question forms officials and the ALQAC questions use.
-_LEGAL_STOPWORDS_TEXT = (
-    "thì là mà và của cho với để những các này kia ấy nào gì sao đâu bao nhiêu thế vậy tôi em "
-    "anh chị mình bạn ạ ơi nhé nhỉ à ừ vâng dạ hay hoặc hỏi xin đúng sai có không phải được "
-    "bị đã đang sẽ rồi khi nếu vào ra từ trong theo một như nhau cũng chỉ đều rất việc người "
-    "ai gồm bởi do tại ở về trên dưới sau trước quy định pháp luật điều khoản nghị quyết"
-)
-LEGAL_STOPWORDS = frozenset(fold(w) for w in _LEGAL_STOPWORDS_TEXT.split())
-_ACCENTED_STOPWORDS = frozenset(syllables(_LEGAL_STOPWORDS_TEXT))
-
-
-def stop_flags(text: str, *, accented: bool | None = None) -> list[tuple[str, bool]]:
-    """Each syllable as an index term, with whether it is a stopword.
-
-    Why two lists: folded, "của" (of) and "cửa" (door) are both "cua"; when the user typed
-    diacritics we trust them and drop only the real stopword.
-    """
-    if accented is None:
-        accented = has_diacritics(text)
-    out = []
-    for syl in syllables(text):
-        term = _folded_term(syl)
-        out.append((term, syl in _ACCENTED_STOPWORDS if accented else fold(syl) in LEGAL_STOPWORDS))
-    return out
-# "quy định", "luật", "điều" and the like are in every article and in every question.
 
 # Per query term, the best field counts fully and the others by this share (dis-max): a
 # province named in a document's title, an article's heading and its body is one piece of
@@ -75,38 +52,6 @@ COMMON_SHARE = 0.1  # terms in more passages than this share are not damped (spe
 K1 = 0.6  # strong saturation: a table that repeats "Tỉnh Vĩnh Long" 30 times is one match
 B = 0.75
 FIELD_WEIGHTS: dict[str, float] = {"body": 1.0, "accent": 0.3, "heading": 0.8}
-
-
-def has_diacritics(text: str) -> bool:
-    return fold(text) != text.lower()
-
-
-# A syllable pair never spans these: "(huyện Như Xuân), Bãi Trành" holds no "xuân bãi".
-_PAIR_BREAK = re.compile(r"[,;:.!?()\[\]|\n\"“”]+")
-
-
-def _pairs(pieces: list[list[str]]) -> list[str]:
-    return [f"{a}_{b}" for piece in pieces for a, b in pairwise(piece)]
-
-
-def _accented(text: str) -> list[str]:
-    pieces = [syllables(x) for x in _PAIR_BREAK.split(text)]
-    return [*(s for piece in pieces for s in piece), *_pairs(pieces)]
-
-
-_FOLDED_UNI = Tokenizer(bigrams=False)
-
-
-@lru_cache(maxsize=262144)
-def _folded_term(syllable: str) -> str:
-    terms = _FOLDED_UNI(syllable)
-    return terms[0] if terms else fold(syllable)
-
-
-def _folded(text: str) -> list[str]:
-    """``Tokenizer(bigrams=True)`` with a per-syllable cache: reindexing is 2x faster."""
-    pieces = [[_folded_term(s) for s in syllables(x)] for x in _PAIR_BREAK.split(text)]
-    return [*(s for piece in pieces for s in piece), *_pairs(pieces)]
 
 
 @dataclass
