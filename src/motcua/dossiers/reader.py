@@ -21,7 +21,7 @@ from pathlib import Path
 from motcua._errors import FileFormatError, InputError
 from motcua.dossiers.schema import FIELD_LABELS, HEADER_ALIASES, REQUIRED, Column, key
 
-__all__ = ["Sheet", "map_headers", "read_sheet"]
+__all__ = ["Sheet", "map_headers", "read_sheet", "xlsx_rows"]
 
 log = logging.getLogger(__name__)
 _SCAN_ROWS = 20  # title rows tolerated above the header
@@ -124,7 +124,8 @@ def _csv_rows(path: Path) -> Iterator[list[object]]:
     yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[object]]:
+def xlsx_rows(path: Path) -> Iterator[list[object]]:
+    """The first sheet's rows of an XLSX file, as values (shared with the status import)."""
     try:
         import openpyxl
     except ImportError as exc:
@@ -148,7 +149,7 @@ def read_sheet(path: Path, overrides: Mapping[str, str] | None = None) -> Sheet:
         raise InputError(f"không có tệp {path}", hint="kiểm tra đường dẫn tệp")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        source = _xlsx_rows(path)
+        source = xlsx_rows(path)
     elif suffix in (".csv", ".txt", ".tsv"):
         source = _csv_rows(path)
     else:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from motcua._errors import FileFormatError, InputError
 from motcua.dossiers.dates import DateProblem, parse_datetime
+from motcua.dossiers.reader import xlsx_rows
 from motcua.dossiers.schema import HEADER_ALIASES, Column, key
 from motcua.store.db import Database
 from motcua.tracking.codes import canonical_code
@@ -97,17 +98,7 @@ def _table(path: Path) -> Iterator[list[object]]:
         for item in items:
             yield [item.get(h) for h in headers]
     elif suffix in (".xlsx", ".xlsm"):
-        try:
-            import openpyxl
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a broken or encrypted file
-            raise FileFormatError(f"{path.name}: không mở được tệp Excel ({type(exc).__name__})",
-                                  hint="mở bằng Excel và lưu lại dạng .xlsx hoặc .csv") from exc
-        try:
-            for row in book.worksheets[0].iter_rows(values_only=True):
-                yield list(row)
-        finally:
-            book.close()
+        yield from xlsx_rows(path)
     else:
         raise FileFormatError(f"{path.name}: chỉ nhận tệp .csv, .xlsx hoặc .json",
                               hint="xuất dữ liệu từ hệ thống một cửa dạng Excel, CSV hoặc JSON")
