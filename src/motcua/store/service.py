@@ -103,7 +103,8 @@ class Handover(Base):
         ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     commune_code: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
     commune_name: Mapped[str | None] = mapped_column(Text, nullable=True)
-    status: Mapped[str] = mapped_column(String(16), default="waiting")  # waiting|taken|answered|closed
+    # waiting | taken (an officer said so to the citizen) | answered | closed
+    status: Mapped[str] = mapped_column(String(16), default="waiting")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
