@@ -48,3 +48,18 @@ def test_fate_a_table_of_new_units_goes_after_the_clause() -> None:
              for p, s, t in (("Phụ lục I", 41.0, table), ("Điều 1, khoản 29", 40.0, AS_OLD))]
     ranked = prefer_old_names("xa pac nam tinh mau sap nhap thanh xa phuong nao", cands)
     assert ranked[0].hit.citation.path == "Điều 1, khoản 29"
+
+
+def test_fate_the_asked_kind_of_unit_counts() -> None:
+    ward = ("83. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của phường Bản Phố và các xã "
+            "Nà Hối, Lùng Phình thành phường mới có tên gọi là phường Lùng Phình.")
+    commune = ("27. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các xã Bản Phố, Tả Văn "
+               "và Sín Chéng thành xã mới có tên gọi là xã Sín Chéng.")
+    cands = [Candidate(SearchHit(passage_id=p, score=s, text=t, snippet="",
+                                 citation=Citation(document_id=1, path=p)))
+             for p, s, t in (("Điều 1, khoản 83", 41.0, ward), ("Điều 1, khoản 27", 40.0,
+                                                                 commune))]
+    ranked = prefer_old_names("Xã Bản Phố sáp nhập thành xã phường nào?", cands)
+    assert ranked[0].hit.citation.path == "Điều 1, khoản 27"
+    kept = prefer_old_names("Phường Bản Phố sáp nhập thành xã phường nào?", cands)
+    assert kept[0].hit.citation.path == "Điều 1, khoản 83"
