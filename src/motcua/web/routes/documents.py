@@ -18,12 +18,11 @@ from fastapi import APIRouter, Depends, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from motcua._errors import FileFormatError, MotcuaError, Unauthorized
+from motcua._errors import FileFormatError, MotcuaError
 from motcua._settings import QUESTION_CHARS_CEILING
 from motcua.communes.units import resolve_unit
-from motcua.service.accounts import verify_api_key
 from motcua.text.normalize import fold
-from motcua.web.deps import StateDep, session_user
+from motcua.web.deps import StateDep, official_caller, session_user
 
 __all__ = ["build_router"]
 
@@ -40,16 +39,7 @@ class AskBody(BaseModel):
 
 
 def _official(request: Request, state: StateDep) -> str:
-    """Who calls: an integration key's name or a logged-in official's id; else 401."""
-    name = verify_api_key(state.db, request.headers.get("x-api-key", ""))
-    if name:
-        return f"key:{name}"
-    user = session_user(request, state)
-    if user is not None:
-        return f"user:{user.id}"
-    raise Unauthorized("kho văn bản chỉ dành cho cán bộ: cần đăng nhập hoặc khóa API",
-                       hint="đăng nhập tại /console/login, hoặc gửi tiêu đề X-API-Key với khóa "
-                            "hợp lệ (motcua users api-key TÊN)")
+    return official_caller(request, state, "kho văn bản")
 
 
 _ALL = {"all", "*", "tat ca", "toan quoc"}

@@ -17,10 +17,9 @@ from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from motcua._errors import FileFormatError, InputError, Unauthorized
+from motcua._errors import FileFormatError, InputError
 from motcua._settings import QUESTION_CHARS_CEILING
-from motcua.service.accounts import verify_api_key
-from motcua.web.deps import StateDep, session_user
+from motcua.web.deps import StateDep, official_caller
 
 __all__ = ["build_router", "save_uploads"]
 
@@ -33,16 +32,7 @@ class DossierQuestion(BaseModel):
 
 
 def _official(request: Request, state: StateDep) -> str:
-    """Who calls: an integration key's name or a logged-in official's id; else 401."""
-    name = verify_api_key(state.db, request.headers.get("x-api-key", ""))
-    if name:
-        return f"key:{name}"
-    user = session_user(request, state)
-    if user is not None:
-        return f"user:{user.id}"
-    raise Unauthorized("số liệu hồ sơ chỉ dành cho cán bộ: cần đăng nhập hoặc khóa API",
-                       hint="đăng nhập tại /console/login, hoặc gửi tiêu đề X-API-Key với khóa "
-                            "hợp lệ (motcua users api-key TÊN)")
+    return official_caller(request, state, "số liệu hồ sơ")
 
 
 Official = Annotated[str, Depends(_official)]
