@@ -39,7 +39,7 @@ from motcua.dossiers.schema import (
     Status,
     key,
 )
-from motcua.dossiers.store import connect, dossier_path
+from motcua.dossiers.store import dossier_path, writing
 from motcua.text import fold
 
 __all__ = ["ImportResult", "import_exports"]
@@ -245,9 +245,7 @@ def _write(staged: Path, target: Path, files: list[str], rows: int) -> tuple[int
     columns = ", ".join(f"'{c}': '{t}'" for c, t in zip(_OUT, (
         "VARCHAR",) * 7 + ("TIMESTAMP",) * 4 + ("VARCHAR", "BOOLEAN", "BOOLEAN", "VARCHAR"),
         strict=True))
-    con = connect(target, write=True)
-    try:
-        con.execute("BEGIN TRANSACTION")
+    with writing(target) as con:
         con.execute("CREATE TEMP TABLE staged AS SELECT * FROM read_csv(?, header=false, "
                     f"columns={{{columns}}}, delim=',', quote='\"', escape='\"')", [str(staged)])
         found = con.execute(f"SELECT count(*) FROM {TABLE} WHERE code IN "
@@ -257,10 +255,4 @@ def _write(staged: Path, target: Path, files: list[str], rows: int) -> tuple[int
         con.execute(f"INSERT INTO {TABLE} SELECT * FROM staged")
         con.execute("INSERT INTO dossier_imports VALUES (now(), ?, ?, ?)",
                     [", ".join(files), rows - replaced, replaced])
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.close()
     return rows - int(replaced), int(replaced)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from motcua._errors import StoreError
 from motcua._settings import get_settings
-from motcua.dossiers.store import connect
+from motcua.dossiers.store import connect, writing
 from motcua.text import fold
 
 __all__ = ["TOPIC", "UNANSWERED_SQL", "ensure_fresh", "mentions_question_log", "question_key",
@@ -83,9 +83,7 @@ def sync_questions(target: Path, db_url: str | None = None) -> int:
                     writer.writerow([stamp, names.get(code or "", name), code, channel,
                                      text, question_key(text), status, reason, proc])
                     n += 1
-        con = connect(target, write=True)
-        try:
-            con.execute("BEGIN TRANSACTION")
+        with writing(target) as con:
             con.execute("DELETE FROM questions")
             if n:
                 con.execute(
@@ -96,12 +94,6 @@ def sync_questions(target: Path, db_url: str | None = None) -> int:
                     "'VARCHAR', 'procedure_code': 'VARCHAR'})", [str(staged)])
             con.execute("DELETE FROM questions_sync")
             con.execute("INSERT INTO questions_sync VALUES (?, ?)", [dt.datetime.now(), n])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
-        finally:
-            con.close()
     log.info("question log copied", extra={"rows": n})
     return n
 

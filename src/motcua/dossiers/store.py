@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +24,7 @@ from motcua.dossiers.schema import TABLE
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["DDL", "Vocabulary", "connect", "dossier_path", "vocabulary"]
+__all__ = ["DDL", "Vocabulary", "connect", "dossier_path", "vocabulary", "writing"]
 
 log = logging.getLogger(__name__)
 _WAIT_SECONDS = 10.0
@@ -99,6 +101,22 @@ def connect(path: Path, *, write: bool = False) -> duckdb.DuckDBPyConnection:
                                  hint="đợi lần nhập hoặc câu hỏi đang chạy xong rồi thử lại"
                                  ) from exc
             time.sleep(0.05)
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write connection inside one transaction: committed when the block ends, rolled back
+    (nothing half-written) when it raises, closed either way."""
+    con = connect(path, write=True)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        yield con
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
 
 
 @dataclass(frozen=True)
