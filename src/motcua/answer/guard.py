@@ -87,7 +87,8 @@ def guard_reason(question: str) -> str | None:
         return "private_data"
     if any(r.search(folded) for r in _UNSAFE_RE):
         return "unsafe"
-    fake = _FAKE_FOLDED if folded == " ".join(raw_lower.split()) else _FAKE_ACCENTED
-    if fake.search(" ".join(raw_lower.split())):
+    spaced = " ".join(raw_lower.split())
+    fake = _FAKE_FOLDED if folded == spaced else _FAKE_ACCENTED
+    if fake.search(spaced):
         return "unsafe"
     return None
