@@ -66,6 +66,13 @@ class Settings(BaseSettings):
         "by the OpenAI-compatible server at MOTCUA_LLM_BASE_URL (MOTCUA_LLM_MODEL), shown "
         "only when the deterministic check finds every number, fee, paper and place in the "
         "card (answer.plain; streamed to the web page); off without an LLM configured")
+    dossier_sql_model: Literal["on", "off"] = Field(
+        default="off", description="on: a dossier question the parser does not understand "
+        "is given to the OpenAI-compatible server at MOTCUA_LLM_BASE_URL to write SQL, run only "
+        "when the validator passes it (one SELECT, the dossier tables, a LIMIT) and shown with "
+        "the answer; off without an LLM configured (docs/dossiers.md)")
+    dossier_sql_timeout_seconds: float = Field(
+        default=30.0, gt=0, le=300, description="longest wait for the model's SQL")
     phrasing_timeout_seconds: float = Field(
         default=20.0, gt=0, le=300, description="longest wait for the rewording; past it the "
         "card is shown as it is")
@@ -245,6 +252,11 @@ class Settings(BaseSettings):
     def phrasing_enabled(self) -> bool:
         """MOTCUA_PHRASING=on and an LLM to ask (MOTCUA_LLM_BASE_URL and MOTCUA_LLM_MODEL)."""
         return self.phrasing == "on" and bool(self.llm_base_url) and bool(self.llm_model)
+
+    @property
+    def dossier_sql_enabled(self) -> bool:
+        """MOTCUA_DOSSIER_SQL_MODEL=on and an LLM to ask."""
+        return self.dossier_sql_model == "on" and bool(self.llm_base_url) and bool(self.llm_model)
 
     @property
     def db_url(self) -> str:

@@ -26,11 +26,13 @@ __all__ = ["Clarify", "Refuse", "parse_question"]
 @dataclass(frozen=True)
 class Clarify:
     message: str
+    open: bool = False  # not understood (not a deliberate no): a model may try (text_to_sql)
 
 
 @dataclass(frozen=True)
 class Refuse:
     message: str
+    open: bool = False
 
 
 _REFUSE = (
@@ -56,6 +58,7 @@ _REFUSE = (
     (r"\b(thoi tiet|bong da|gia vang|chung khoan|viet (mot )?bai|lam tho|dich sang)\b",
      "Tôi chỉ trả lời câu hỏi thống kê hồ sơ một cửa."),
 )
+_NOT_YET = "Tôi chưa tính"  # a refusal of what the data holds but the parser cannot compute
 _GROUPS = r"\b(bien gioi|vung cao|vung sau|vung xa|mien nui|dac biet kho khan|ngheo)\b"
 _BETWEEN = (r"(?:(?:ho so|ket qua|giai quyet|xu ly|tra|thu tuc hanh chinh|thu tuc|tthc|"
             r"duoc|da|nop|tiep nhan|dang ky) )*")  # words between "tỷ lệ" and what it counts
@@ -172,7 +175,7 @@ def parse_question(question: str, vocab: Vocabulary, today: dt.date,
     text = _take_names(text, spec, vocab)
     for pattern, message in _REFUSE:
         if re.search(pattern, text):
-            return Refuse(message)
+            return Refuse(message, open=message.startswith(_NOT_YET))
     if re.search(_GROUPS, text):
         return Clarify("Dữ liệu đã nhập chưa có danh sách nhóm xã này (biên giới, vùng cao...). "
                        "Anh/chị nêu tên các xã cần so sánh, ví dụ: 'so sánh tỷ lệ đúng hạn "
@@ -269,7 +272,7 @@ def _finish(text: str, spec: QuerySpec, tops: list[re.Match[str]]) -> QuerySpec 
         return Clarify("Tôi chưa hiểu phần '" + " ".join(left[:6]) + "' của câu hỏi. Tôi trả "
                        "lời số hồ sơ, số trễ hạn, tỷ lệ đúng hạn/trễ hạn/trực tuyến/thanh toán "
                        "trực tuyến/số hóa, theo xã, thủ tục, lĩnh vực, kênh, tháng, quý, thứ, "
-                       "giờ, trong một khoảng thời gian.")
+                       "giờ, trong một khoảng thời gian.", open=True)
     if spec.group is None and len(spec.communes) > 1:
         spec.group = Dim.COMMUNE
     if tops:

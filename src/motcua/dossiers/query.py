@@ -17,12 +17,14 @@ import sqlglot
 from sqlglot import exp
 
 from motcua._errors import InputError, InvalidQuestion
+from motcua._llm import ChatClient, client_from_settings
 from motcua._settings import get_settings
 from motcua.dossiers.parse import Clarify, Refuse, parse_question
 from motcua.dossiers.questions import UNANSWERED_SQL, ensure_fresh, mentions_question_log
 from motcua.dossiers.schema import TABLE
 from motcua.dossiers.spec import DIMENSIONS, MEASURES, Dim, QuerySpec
 from motcua.dossiers.store import connect, dossier_path, vocabulary
+from motcua.dossiers.text_to_sql import TextToSQL
 from motcua.text import fold
 
 __all__ = ["MAX_ROWS", "UnsafeSQL", "ask", "build_sql", "validate_sql"]
@@ -218,9 +220,13 @@ def run_spec(spec: QuerySpec, path: Path, as_of: dt.datetime) -> dict[str, Any]:
 
 
 def ask(question: str, *, path: Path | None = None, today: dt.date | None = None,
-        ) -> dict[str, Any]:
-    """The answer to one question in the Interface's JSON shape (answer | clarify | refuse)."""
-    limit = get_settings().max_question_chars
+        model: ChatClient | None = None) -> dict[str, Any]:
+    """The answer to one question in the Interface's JSON shape (answer | clarify | refuse).
+
+    ``model``: asked for SQL where the parser does not understand (``text_to_sql``); by
+    default the configured LLM when MOTCUA_DOSSIER_SQL_MODEL=on, else none."""
+    settings = get_settings()
+    limit = settings.max_question_chars
     if not question.strip() or len(question) > limit:
         raise InvalidQuestion("câu hỏi trống hoặc quá dài", hint=f"hỏi ngắn gọn, tối đa {limit} "
                               "ký tự, ví dụ: 'xã nào trễ hạn nhiều nhất quý 3?'")
@@ -229,6 +235,13 @@ def ask(question: str, *, path: Path | None = None, today: dt.date | None = None
     if mentions_question_log(fold(question).lower()):
         ensure_fresh(path)
     parsed = parse_question(question, vocabulary(path), today)
+    if isinstance(parsed, Clarify | Refuse) and parsed.open:
+        if model is None and settings.dossier_sql_enabled:
+            model = client_from_settings(settings,
+                                         timeout=settings.dossier_sql_timeout_seconds)
+        written = TextToSQL(model, max_rows=MAX_ROWS).run(question, path, today) if model else None
+        if written is not None:
+            return written
     if isinstance(parsed, Refuse):
         return _answer("refuse", parsed.message)
     if isinstance(parsed, Clarify):
