@@ -3,12 +3,19 @@ portal link, and hands over; a question the catalog answers is never refused for
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from motcua.answer.assistant import Assistant
-from motcua.answer.national import NationalEntry, NationalNames, load_national_names, name_fit
+from motcua.answer.national import (
+    NationalEntry,
+    NationalNames,
+    _adjacent,
+    load_national_names,
+    name_fit,
+)
 from motcua.store import open_database
 from motcua.store.national import NationalProcedure
 
@@ -98,3 +105,81 @@ def test_load_national_names_empty_store_disables_it(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'e.db'}")
     names = load_national_names(db, held_codes=set(), held_names=set())
     assert len(names) == 0 and names.best("giấy phép bán lẻ rượu") is None
+
+
+def _no_twin(name: str) -> str | None:
+    return None
+
+
+SUBJECT_ENTRIES = [
+    *ENTRIES[:2],
+    NationalEntry("1.001776", "Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ "
+                  "trợ kinh phí chăm sóc, nuôi dưỡng hàng tháng", "UBND cấp xã", "Bảo trợ xã hội",
+                  URL + "2582"),
+    NationalEntry("1.000111", "Hưởng chế độ thai sản đối với lao động nữ sinh con", "BHXH",
+                  "Bảo hiểm xã hội", URL + "11"),
+    NationalEntry("1.000222", "Đăng ký hỗ trợ tiền đóng học phí và chi phí sinh hoạt đối với "
+                  "sinh viên", "Trường", "Giáo dục", URL + "22"),
+]
+HELD = ["Đăng ký thành lập hộ kinh doanh", "Giải quyết hưởng chế độ thai sản",
+        "Giải quyết hưởng lương hưu, trợ cấp hàng tháng đối với cán bộ xã",
+        "Hỗ trợ chi phí phối giống nhân tạo gia súc"]
+
+
+def _by_subject(question: str, answer: str, names: NationalNames | None = None,
+                twin: Callable[[str], str | None] = _no_twin) -> str | None:
+    names = names or NationalNames(SUBJECT_ENTRIES, held_names=HELD)
+    ref = names.by_subject(question, answer, twin, fit=0.45, head_share=0.7, twin_fit=0.8)
+    return ref.code if ref else None
+
+
+@pytest.mark.parametrize(("question", "answer", "code"), [
+    ("Tôi mở tiệm tạp hóa, muốn bán thêm rượu thì xin giấy phép bán lẻ rượu thế nào",
+     "Đăng ký thành lập hộ kinh doanh Giấy đề nghị đăng ký hộ kinh doanh", "2.000620"),
+    ("công ty tôi thuê kỹ sư người Hàn, làm giấy phép lao động cho anh ấy ở đâu",
+     "Đăng ký thành lập hộ kinh doanh", "2.000233"),
+    ("mẹ tôi ngoài 80 tuổi, muốn hưởng trợ cấp xã hội hàng tháng thì làm thế nào",
+     "Giải quyết hưởng lương hưu, trợ cấp hàng tháng đối với cán bộ xã", "1.001776"),
+])
+def test_by_subject_asked_thing_missing_from_answer_names_national(
+        question: str, answer: str, code: str) -> None:
+    assert _by_subject(question, answer) == code
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # the answer itself has the words asked for
+    ("xin giấy phép bán lẻ rượu ở đâu", "Cấp giấy phép bán lẻ rượu tại cửa hàng"),
+    # the asked words are only the national name's scope (for whom), not its head
+    ("lao động nữ sinh con thì hưởng chế độ thai sản thế nào", "Giải quyết hưởng chế độ "
+     "thai sản"),
+    # a shared word pair, but the national head is mostly something else
+    ("xã có hỗ trợ tiền phối giống nhân tạo cho bò không", "Hỗ trợ chi phí phối giống nhân tạo "
+     "gia súc"),
+])
+def test_by_subject_answer_covering_the_ask_is_kept(question: str, answer: str) -> None:
+    assert _by_subject(question, answer) is None
+
+
+def test_by_subject_words_a_held_name_has_are_not_a_new_subject() -> None:
+    names = NationalNames(SUBJECT_ENTRIES, held_names=[*HELD, "Cấp giấy phép bán lẻ rượu"])
+    assert _by_subject("xin giấy phép bán lẻ rượu", "Đăng ký thành lập hộ kinh doanh",
+                       names) is None
+
+
+def test_by_subject_twin_in_catalog_is_not_named() -> None:
+    assert _by_subject("xin giấy phép bán lẻ rượu", "Đăng ký thành lập hộ kinh doanh",
+                       twin=lambda name: "Cấp Giấy phép bán lẻ rượu") is None
+
+
+def test_adjacent_pairs_skip_question_words() -> None:
+    grams = _adjacent("con sinh ở Trung Quốc, xin giấy phép lao động")
+    assert "sinh trung" not in grams
+    assert {"phep lao dong", "trung quoc"} <= grams
+
+
+def test_ask_answer_lacking_the_asked_licence_hands_over(
+        national_assistant: Assistant) -> None:
+    r = national_assistant.ask("Vợ tôi người nước ngoài, đã đăng ký kết hôn, giờ xin giấy phép "
+                               "lao động cho vợ đi làm thì làm sao")
+    assert (r.status, r.reason) == ("abstain", "not_in_catalog")
+    assert r.national is not None and r.national.code == "2.000233"

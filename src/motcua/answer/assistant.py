@@ -56,6 +56,8 @@ class Assistant:
         national_fit: float = 0.7,
         national_margin: float = 0.25,
         national_twin: float = 0.8,
+        subject_fit: float = 0.45,
+        subject_head_share: float = 0.7,
         families: Families | None = None,
         events: LifeEvents | None = None,
         event_name_share: float = 0.75,
@@ -64,6 +66,8 @@ class Assistant:
         self.events = events if events is not None else default_events()
         self.event_name_share = event_name_share
         self.national_twin = national_twin
+        self.subject_fit = subject_fit
+        self.subject_head_share = subject_head_share
         self.national = national
         self.national_fit = national_fit
         self.national_margin = national_margin
@@ -245,9 +249,14 @@ class Assistant:
             hit = self.index.search(name, 1)
             return self._ref(hit[0].doc_id, 0).name if hit else None
 
-        return self.national.elsewhere(query, [r.name for r in refs[:3]], twin,
-                                       fit=self.national_fit, margin=self.national_margin,
-                                       twin_fit=self.national_twin)
+        found = self.national.elsewhere(query, [r.name for r in refs[:3]], twin,
+                                        fit=self.national_fit, margin=self.national_margin,
+                                        twin_fit=self.national_twin)
+        doc = self.index.doc(refs[0].code) if refs and found is None else None
+        # or the question names what it wants, and the best answer lacks it (``by_subject``)
+        return found if doc is None else self.national.by_subject(
+            query, f"{doc.name} {doc.field} {doc.body}", twin, fit=self.subject_fit,
+            head_share=self.subject_head_share, twin_fit=self.national_twin)
 
     def _validate(self, question: object) -> None:
         if not isinstance(question, str):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -34,13 +35,17 @@ from motcua.store.db import Database
 from motcua.store.national import NationalProcedure
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
-from motcua.text.tokenize import Tokenizer
+from motcua.text.tokenize import Tokenizer, is_stopword
 
 __all__ = ["NationalEntry", "NationalNames", "load_national_names", "name_fit"]
 
 log = logging.getLogger(__name__)
 _QUERY_TERMS = Tokenizer(stopwords=True)
 _HELD_SHARE = 0.3  # a ministry with this share of its codes in the catalog is held
+# Where a name's head (what is issued or done) ends and its scope (for whom, where) begins;
+# commas stay in the head: "Cấp, cấp lại giấy phép..." enumerates acts, not scopes.
+_SCOPE = re.compile(r"[;(]| (?:cho|đối với|tại|của|theo|trong trường hợp|khi|thực hiện) ",
+                    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,7 @@ class NationalNames:
                  held_names: Sequence[str] = ()) -> None:
         self.entries = {e.code: e for e in entries}
         self._held_grams = set().union(*map(_grams, held_names)) if held_names else set()
+        self._held_adjacent = set().union(*map(_adjacent, held_names)) if held_names else set()
         names = all_names if all_names is not None else [e.name for e in entries]
         df = Counter(w for n in names for w in {fold(s) for s in syllables(n)})
         self.idf = {w: math.log(1 + len(names) / c) for w, c in df.items()}
@@ -104,6 +110,7 @@ class NationalNames:
         # an ordinary word's weight, the median, neither noise nor the rarest term.
         self.unknown = statistics.median(self.idf.values()) if self.idf else 1.0
         self._index = BM25Index()
+        self._last: tuple[tuple[str, int], list[NationalEntry]] = (("", 0), [])
         self._index.build([(e.code, e.name) for e in entries])
 
     def __len__(self) -> int:
@@ -111,17 +118,20 @@ class NationalNames:
 
     def best(self, query: str, *, candidates: int = 8) -> tuple[NationalEntry, float] | None:
         """The national procedure whose name fits the question best, with its ``name_fit``."""
-        if not self.entries:
-            return None
-        terms = _QUERY_TERMS(_question(query)[0])
-        hits = top_hits(self._index.term_scores(terms), self._index.doc_ids, candidates)
-        scored = [(self.fit(query, self.entries[h.doc_id].name), h.doc_id)
-                  for h in hits]
+        scored = [(self.fit(query, e.name), e) for e in self._candidates(query, candidates)]
         if not scored:
             return None
-        fit, code = max(scored, key=lambda s: s[0])
-        return self.entries[code], fit
+        fit, entry = max(scored, key=lambda s: s[0])
+        return entry, fit
 
+    def _candidates(self, query: str, n: int = 8) -> list[NationalEntry]:
+        """The ``n`` national names that BM25 ranks first for the question (the last
+        question's kept: both checks of one question ask)."""
+        if self._last[0] != (query, n):
+            terms = _QUERY_TERMS(_question(query)[0]) if self.entries else []
+            hits = top_hits(self._index.term_scores(terms), self._index.doc_ids, n)
+            self._last = ((query, n), [self.entries[h.doc_id] for h in hits])
+        return self._last[1]
 
     def fit(self, query: str, name: str) -> float:
         """``name_fit`` with this index's word weights."""
@@ -145,11 +155,80 @@ class NationalNames:
         # name is most likely a held procedure under the index's older wording.
         if not (_grams(_question(query)[0]) & _grams(entry.name)) - self._held_grams:
             return None
+        return self._unless_twin(entry, twin, twin_fit)
+
+    def by_subject(self, query: str, answer_text: str, twin: Callable[[str], str | None], *,
+                   fit: float, head_share: float, twin_fit: float) -> NationalRef | None:
+        """The national procedure that the question asks for by name where the catalog's best
+        answer (``answer_text``: its name and text) does not, or None.
+
+        Why: a question names the thing it wants ("giấy phép bán lẻ rượu", "giấy phép lao
+        động"); when that word group is in no name we hold and nowhere in our answer, but is
+        the head of a national name (what it issues, not for whom) that the question mostly
+        covers, the answer only shares the asker's other words ("mở cửa hàng", "người Trung
+        Quốc"), and the national procedure is what was asked for, even when the answer's
+        name fits the rest of the question as well or better.
+        """
+        asked = _adjacent(default_dictionary().respell(query)) - self._held_adjacent
+        if asked:  # the answer's text only when the cheap test leaves something
+            asked -= _adjacent(answer_text)
+        if not asked:
+            return None
+        found: list[tuple[float, float, NationalEntry]] = []
+        for entry in self._candidates(query):
+            # an enumerating head ("Thực hiện, điều chỉnh, thôi hưởng trợ cấp...") is judged
+            # by the listed part that carries the asked-for words
+            parts = [p for p in _head(entry.name).split(",") if asked & _adjacent(p)]
+            share = max((self._share(query, p) for p in parts), default=0.0)
+            score = self.fit(query, entry.name) if share >= head_share else 0.0
+            if score >= fit:
+                found.append((share, score, entry))
+        # the head the question covers best first; the first the catalog does not hold wins
+        for _, _, entry in sorted(found, key=lambda f: f[:2], reverse=True)[:3]:
+            ref = self._unless_twin(entry, twin, twin_fit)
+            if ref is not None:
+                return ref
+        return None
+
+    def _share(self, query: str, text: str) -> float:
+        """The share of ``text``'s content words the question has, weighted by rarity."""
+        words = set(content(text))
+        if not words:
+            return 0.0
+        covered = accent_aware(set(_question(query)[1]), words)
+        def weight(w: str) -> float:
+            return self.idf.get(fold(w), self.unknown)
+        return sum(map(weight, covered)) / sum(map(weight, words))
+
+    def _unless_twin(self, entry: NationalEntry, twin: Callable[[str], str | None],
+                     twin_fit: float) -> NationalRef | None:
+        """``entry`` as a reference, unless the catalog holds it under another code or
+        wording (``twin`` finds the catalog's closest name to it)."""
         same = twin(entry.name)
         if same is not None and self.fit(entry.name, same) >= twin_fit:
             return None
         return NationalRef(code=entry.code, name=entry.name, agency=entry.agency,
                            field=entry.field, url=entry.url)
+
+
+@lru_cache(maxsize=4096)
+def _adjacent(text: str) -> frozenset[str]:
+    """Folded pairs and triples of content words that stand side by side in ``text`` (no
+    question word between them: "sinh ở Trung Quốc" has no pair "sinh trung")."""
+    out: set[str] = set()
+    run: list[str] = []
+    for w in [*syllables(text), ""]:
+        if w and not is_stopword(w):
+            run.append(fold(w))
+            continue
+        out |= {" ".join(run[i:i + n]) for n in (2, 3) for i in range(len(run) - n + 1)}
+        run = []
+    return frozenset(out)
+
+
+def _head(name: str) -> str:
+    """The head of a procedure's subject: what is issued or done, before its scope."""
+    return _SCOPE.split(subject_of(name), maxsplit=1)[0]
 
 
 def _grams(text: str) -> set[str]:
