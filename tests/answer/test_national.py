@@ -120,6 +120,8 @@ SUBJECT_ENTRIES = [
                   "Bảo hiểm xã hội", URL + "11"),
     NationalEntry("1.000222", "Đăng ký hỗ trợ tiền đóng học phí và chi phí sinh hoạt đối với "
                   "sinh viên", "Trường", "Giáo dục", URL + "22"),
+    NationalEntry("1.000333", "Cấp giấy phép hoạt động điện lực thuộc thẩm quyền cấp của Ủy ban "
+                  "nhân dân cấp tỉnh", "Sở Công Thương", "Điện", URL + "33"),
 ]
 HELD = ["Đăng ký thành lập hộ kinh doanh", "Giải quyết hưởng chế độ thai sản",
         "Giải quyết hưởng lương hưu, trợ cấp hàng tháng đối với cán bộ xã",
@@ -140,6 +142,9 @@ def _by_subject(question: str, answer: str, names: NationalNames | None = None,
      "Đăng ký thành lập hộ kinh doanh", "2.000233"),
     ("mẹ tôi ngoài 80 tuổi, muốn hưởng trợ cấp xã hội hàng tháng thì làm thế nào",
      "Giải quyết hưởng lương hưu, trợ cấp hàng tháng đối với cán bộ xã", "1.001776"),
+    # the head ends before "thuộc thẩm quyền...": what is issued, not who issues it
+    ("lắp điện mặt trời bán điện thì xin giấy phép hoạt động điện lực ở đâu",
+     "Cấp giấy phép xây dựng", "1.000333"),
 ])
 def test_by_subject_asked_thing_missing_from_answer_names_national(
         question: str, answer: str, code: str) -> None:

@@ -44,7 +44,7 @@ _QUERY_TERMS = Tokenizer(stopwords=True)
 _HELD_SHARE = 0.3  # a ministry with this share of its codes in the catalog is held
 # Where a name's head (what is issued or done) ends and its scope (for whom, where) begins;
 # commas stay in the head: "Cấp, cấp lại giấy phép..." enumerates acts, not scopes.
-_SCOPE = re.compile(r"[;(]| (?:cho|đối với|tại|của|theo|trong trường hợp|khi|thực hiện) ",
+_SCOPE = re.compile(r"[;(]| (?:cho|đối với|tại|của|theo|thuộc|trong trường hợp|khi|thực hiện) ",
                     re.IGNORECASE)
 
 
@@ -175,7 +175,7 @@ class NationalNames:
         if not asked:
             return None
         found: list[tuple[float, float, NationalEntry]] = []
-        for entry in self._candidates(query):
+        for entry in self._candidates(query, 16):
             # an enumerating head ("Thực hiện, điều chỉnh, thôi hưởng trợ cấp...") is judged
             # by the listed part that carries the asked-for words
             parts = [p for p in _head(entry.name).split(",") if asked & _adjacent(p)]
