@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from motcua.answer._words import adjacent
 from motcua.answer.assistant import Assistant
-from motcua.answer.national import (
-    NationalEntry,
-    NationalNames,
-    _adjacent,
-    load_national_names,
-    name_fit,
-)
+from motcua.answer.national import NationalEntry, NationalNames, load_national_names, name_fit
 from motcua.store import open_database
 from motcua.store.national import NationalProcedure
 
@@ -177,7 +172,7 @@ def test_by_subject_twin_in_catalog_is_not_named() -> None:
 
 
 def test_adjacent_pairs_skip_question_words() -> None:
-    grams = _adjacent("con sinh ở Trung Quốc, xin giấy phép lao động")
+    grams = adjacent("con sinh ở Trung Quốc, xin giấy phép lao động")
     assert "sinh trung" not in grams
     assert {"phep lao dong", "trung quoc"} <= grams
 

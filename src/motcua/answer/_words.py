@@ -8,6 +8,7 @@ word, so "bảo" never matches "bão".
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from motcua.answer.schema import ProcedureRef
@@ -15,7 +16,7 @@ from motcua.search.procedures import subject_of
 from motcua.text.normalize import fold, syllables
 from motcua.text.tokenize import is_stopword
 
-__all__ = ["accent_aware", "content", "distinct", "matched", "phrases"]
+__all__ = ["accent_aware", "adjacent", "content", "distinct", "matched", "phrases"]
 
 
 def matched(words: Sequence[str], exact: frozenset[str], folded: frozenset[str]) -> int:
@@ -50,3 +51,18 @@ def distinct(refs: Sequence[ProcedureRef]) -> list[ProcedureRef]:
 
 def content(text: str) -> list[str]:
     return [w for w in syllables(text) if not is_stopword(w)]
+
+
+@lru_cache(maxsize=4096)
+def adjacent(text: str) -> frozenset[str]:
+    """Folded pairs and triples of content words that stand side by side in ``text`` (no
+    question word between them: "sinh ở Trung Quốc" has no pair "sinh trung")."""
+    out: set[str] = set()
+    run: list[str] = []
+    for w in [*syllables(text), ""]:
+        if w and not is_stopword(w):
+            run.append(fold(w))
+            continue
+        out |= {" ".join(run[i:i + n]) for n in (2, 3) for i in range(len(run) - n + 1)}
+        run = []
+    return frozenset(out)

@@ -27,7 +27,7 @@ from itertools import pairwise
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from motcua.answer._words import accent_aware, content, matched, phrases
+from motcua.answer._words import accent_aware, adjacent, content, matched, phrases
 from motcua.answer.schema import NationalRef
 from motcua.search.bm25 import BM25Index, top_hits
 from motcua.search.procedures import subject_of
@@ -35,7 +35,7 @@ from motcua.store.db import Database
 from motcua.store.national import NationalProcedure
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
-from motcua.text.tokenize import Tokenizer, is_stopword
+from motcua.text.tokenize import Tokenizer
 
 __all__ = ["NationalEntry", "NationalNames", "load_national_names", "name_fit"]
 
@@ -102,7 +102,7 @@ class NationalNames:
                  held_names: Sequence[str] = ()) -> None:
         self.entries = {e.code: e for e in entries}
         self._held_grams = set().union(*map(_grams, held_names)) if held_names else set()
-        self._held_adjacent = set().union(*map(_adjacent, held_names)) if held_names else set()
+        self._held_adjacent = set().union(*map(adjacent, held_names)) if held_names else set()
         names = all_names if all_names is not None else [e.name for e in entries]
         df = Counter(w for n in names for w in {fold(s) for s in syllables(n)})
         self.idf = {w: math.log(1 + len(names) / c) for w, c in df.items()}
@@ -169,16 +169,16 @@ class NationalNames:
         Quốc"), and the national procedure is what was asked for, even when the answer's
         name fits the rest of the question as well or better.
         """
-        asked = _adjacent(default_dictionary().respell(query)) - self._held_adjacent
+        asked = adjacent(default_dictionary().respell(query)) - self._held_adjacent
         if asked:  # the answer's text only when the cheap test leaves something
-            asked -= _adjacent(answer_text)
+            asked -= adjacent(answer_text)
         if not asked:
             return None
         found: list[tuple[float, float, NationalEntry]] = []
         for entry in self._candidates(query, 16):
             # an enumerating head ("Thực hiện, điều chỉnh, thôi hưởng trợ cấp...") is judged
             # by the listed part that carries the asked-for words
-            parts = [p for p in _head(entry.name).split(",") if asked & _adjacent(p)]
+            parts = [p for p in _head(entry.name).split(",") if asked & adjacent(p)]
             share = max((self._share(query, p) for p in parts), default=0.0)
             score = self.fit(query, entry.name) if share >= head_share else 0.0
             if score >= fit:
@@ -209,21 +209,6 @@ class NationalNames:
             return None
         return NationalRef(code=entry.code, name=entry.name, agency=entry.agency,
                            field=entry.field, url=entry.url)
-
-
-@lru_cache(maxsize=4096)
-def _adjacent(text: str) -> frozenset[str]:
-    """Folded pairs and triples of content words that stand side by side in ``text`` (no
-    question word between them: "sinh ở Trung Quốc" has no pair "sinh trung")."""
-    out: set[str] = set()
-    run: list[str] = []
-    for w in [*syllables(text), ""]:
-        if w and not is_stopword(w):
-            run.append(fold(w))
-            continue
-        out |= {" ".join(run[i:i + n]) for n in (2, 3) for i in range(len(run) - n + 1)}
-        run = []
-    return frozenset(out)
 
 
 def _head(name: str) -> str:
