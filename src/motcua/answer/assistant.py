@@ -26,6 +26,7 @@ from motcua.answer.messages import MESSAGES, clarify_question, not_in_catalog
 from motcua.answer.national import NationalNames, load_national_names
 from motcua.answer.schema import AskResponse, NationalRef, ProcedureRef
 from motcua.answer.short import aspect_of
+from motcua.answer.uncovered import UncoveredNeeds, default_needs
 from motcua.catalog.indexing import ProcedureRepository, load_index
 from motcua.catalog.model import ParsedProcedure
 from motcua.catalog.sample import is_sample_code
@@ -61,7 +62,9 @@ class Assistant:
         families: Families | None = None,
         events: LifeEvents | None = None,
         event_name_share: float = 0.75,
+        needs: UncoveredNeeds | None = None,
     ) -> None:
+        self.needs = needs if needs is not None else default_needs()
         self.families = families if families is not None else default_families()
         self.events = events if events is not None else default_events()
         self.event_name_share = event_name_share
@@ -135,6 +138,7 @@ class Assistant:
         # a procedure's own name (an option pressed, a name pasted) settles it: no history
         query = question if self.fit.is_a_name(question) else self._query(question, history)
         hits = self._search(query)
+        asked = query  # the asker's words, before a life event adds the catalog's
         query, hits, event = self._with_event(query, hits)
         refs = [self._ref(h.doc_id, h.score) for h in hits]
         intent = self.fit.has_intent(query)
@@ -143,6 +147,9 @@ class Assistant:
             # A procedure that exists nationally but that we do not hold: name it, hand over.
             return AskResponse(status="abstain", message=not_in_catalog(elsewhere),
                                reason="not_in_catalog", national=elsewhere)
+        if intent and hits and self.needs.unanswered(asked, self.index, hits[0].doc_id) and (
+                self.fit.names_well(asked, hits[0].doc_id) < self.event_name_share):
+            return self._abstain("not_in_catalog")  # a need the catalog does not cover
         if not hits:
             return self._abstain("not_in_catalog" if intent else "off_topic")
         if not intent:
