@@ -42,6 +42,7 @@ __all__ = ["NationalEntry", "NationalNames", "load_national_names", "name_fit"]
 log = logging.getLogger(__name__)
 _QUERY_TERMS = Tokenizer(stopwords=True)
 _HELD_SHARE = 0.3  # a ministry with this share of its codes in the catalog is held
+_CANDIDATES = 16  # national names BM25 ranks first that the checks look at
 # Where a name's head (what is issued or done) ends and its scope (for whom, where) begins;
 # commas stay in the head: "Cấp, cấp lại giấy phép..." enumerates acts, not scopes.
 _SCOPE = re.compile(r"[;(]| (?:cho|đối với|tại|của|theo|thuộc|trong trường hợp|khi|thực hiện) ",
@@ -110,7 +111,7 @@ class NationalNames:
         # an ordinary word's weight, the median, neither noise nor the rarest term.
         self.unknown = statistics.median(self.idf.values()) if self.idf else 1.0
         self._index = BM25Index()
-        self._last: tuple[tuple[str, int], list[NationalEntry]] = (("", 0), [])
+        self._last: tuple[str, list[NationalEntry]] = ("", [])
         self._index.build([(e.code, e.name) for e in entries])
 
     def __len__(self) -> int:
@@ -125,13 +126,13 @@ class NationalNames:
         return entry, fit
 
     def _candidates(self, query: str, n: int = 8) -> list[NationalEntry]:
-        """The ``n`` national names that BM25 ranks first for the question (the last
-        question's kept: both checks of one question ask)."""
-        if self._last[0] != (query, n):
+        """The ``n`` (at most ``_CANDIDATES``) national names that BM25 ranks first for the
+        question; the last question's are kept, since both checks of a question ask."""
+        if self._last[0] != query:
             terms = _QUERY_TERMS(_question(query)[0]) if self.entries else []
-            hits = top_hits(self._index.term_scores(terms), self._index.doc_ids, n)
-            self._last = ((query, n), [self.entries[h.doc_id] for h in hits])
-        return self._last[1]
+            hits = top_hits(self._index.term_scores(terms), self._index.doc_ids, _CANDIDATES)
+            self._last = (query, [self.entries[h.doc_id] for h in hits])
+        return self._last[1][:n]
 
     def fit(self, query: str, name: str) -> float:
         """``name_fit`` with this index's word weights."""
@@ -175,7 +176,7 @@ class NationalNames:
         if not asked:
             return None
         found: list[tuple[float, float, NationalEntry]] = []
-        for entry in self._candidates(query, 16):
+        for entry in self._candidates(query, _CANDIDATES):
             # an enumerating head ("Thực hiện, điều chỉnh, thôi hưởng trợ cấp...") is judged
             # by the listed part that carries the asked-for words
             parts = [p for p in _head(entry.name).split(",") if asked & adjacent(p)]
