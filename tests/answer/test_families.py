@@ -116,6 +116,9 @@ def test_families_read_states_and_rules_out(question: str, stated: set[str],
     ("Đổi giấy phép lái xe", ("exchange",)),
     ("Nhập quốc tịch Việt Nam ở nước ngoài", ("abroad",)),
     ("Cấp phiếu cho công dân Việt Nam, người nước ngoài cư trú tại Việt Nam", ()),
+    # both ways in one name: neither way decides, as with several acts
+    ("Kiểm tra hàng hóa xuất khẩu, nhập khẩu tại cảng", ()),
+    ("Kiểm tra hàng hóa nhập khẩu tại cảng", ("imported",)),
 ])
 def test_families_qualifiers_of_name(name: str, keys: tuple[str, ...]) -> None:
     assert default_families().qualifiers_of(name) == keys
