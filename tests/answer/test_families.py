@@ -77,7 +77,7 @@ def test_families_fact_decides_variant(assistant: Assistant, question: str, code
 
 
 @pytest.mark.parametrize(("question", "stated", "ruled_out"), [
-    ("chồng tôi là người Lào", {"foreign"}, set()),
+    ("chồng tôi là người Lào", {"foreign", "laos"}, {"china", "cambodia"}),
     ("tôi muốn rút đơn yêu cầu đã nộp tuần trước", {"withdraw"}, set()),
     ("không hài lòng với quyết định của xã thì làm sao", {"complaint"}, set()),
     ("cong ty lam an thua lo, muon giai the", {"dissolve"}, {"establish"}),
@@ -181,3 +181,60 @@ def test_families_dissolving_is_not_setting_up() -> None:
     # setting up is the default: no cost when the question does not say
     assert f.adjustment(f.read("công ty TNHH một thành viên"),
                         "Đăng ký thành lập công ty TNHH một thành viên") == 0
+
+
+@pytest.mark.parametrize(("question", "stated", "ruled_out"), [
+    ("chở đàn bò sang tỉnh bên bán", {"land_animal"}, {"aquatic"}),
+    ("cho dan bo sang tinh ben ban", {"land_animal"}, {"aquatic"}),
+    ("nuôi tôm thẻ ở ao nhà", {"aquatic"}, {"land_animal"}),
+    ("xin giấy thông hành sang Bằng Tường chơi vài hôm", {"china"}, {"laos", "cambodia"}),
+    ("lam giay thong hanh sang lao tham nguoi than", {"laos"}, {"china", "cambodia"}),
+    ("xe máy của tôi đem thế chấp", set(), {"ship", "aircraft", "land_right"}),
+])
+def test_families_named_thing_rules_out_another(question: str, stated: set[str],
+                                                ruled_out: set[str]) -> None:
+    reading = default_families().read(question)
+    assert set(reading.stated) >= stated
+    assert set(reading.ruled_out) >= ruled_out
+
+
+@pytest.mark.parametrize("question", [
+    "con lớn nhà tôi năm nay vào lớp một",  # "lớn" is not "lợn"
+    "bố tôi đi làm xa",  # "bố" is not "bò"
+    "đi xuất khẩu lao động",  # "lao động" is not Laos
+    "tôi làm lao động ở Lào Cai",  # nor is a Vietnamese province
+    "bo toi bi benh lao",  # without diacritics only unambiguous phrases count
+    "cá nhân tôi muốn hỏi",  # a person, not a fish
+])
+def test_families_exact_words_do_not_match_look_alike_words(question: str) -> None:
+    reading = default_families().read(question)
+    keys = {"land_animal", "aquatic", "laos", "china", "cambodia"}
+    assert not (set(reading.stated) | set(reading.ruled_out)) & keys
+
+
+@pytest.mark.parametrize(("name", "keys"), [
+    ("Cấp giấy thông hành biên giới Việt Nam – Lào cho công dân Việt Nam", ("border", "laos")),
+    ("Cấp giấy phép lao động cho người lao động", ()),
+    ("Đăng ký cầm cố bằng động sản (không phải là tàu bay, tàu biển)", ()),
+    ("Kiểm dịch động vật thủy sản vận chuyển ra khỏi tỉnh", ("aquatic",)),
+])
+def test_families_exact_qualifiers_of_name(name: str, keys: tuple[str, ...]) -> None:
+    assert default_families().qualifiers_of(name) == keys
+
+
+@pytest.mark.parametrize(("question", "names", "best"), [
+    ("chở 20 con lợn đi tỉnh khác bán thì xin kiểm dịch thế nào",
+     ["Kiểm dịch động vật thủy sản vận chuyển ra khỏi tỉnh",
+      "Kiểm dịch động vật trên cạn vận chuyển ra khỏi tỉnh"], 1),
+    ("thế chấp chiếc xe máy để vay thì đăng ký bảo đảm ở đâu",
+     ["Đăng ký cầm cố bằng tàu biển", "Đăng ký cầm cố bằng động sản"], 1),
+    ("xin giấy thông hành sang Bằng Tường chơi vài hôm",
+     ["Cấp giấy thông hành biên giới Việt Nam – Lào cho công dân",
+      "Cấp giấy thông hành sang các tỉnh biên giới Trung Quốc cho công dân"], 1),
+])
+def test_families_rerank_named_thing_beats_ruled_out_sibling(question: str, names: list[str],
+                                                             best: int) -> None:
+    hits = [Hit("a", 10.0), Hit("b", 9.0)]
+    by_code = dict(zip("ab", names, strict=True))
+    out = default_families().rerank(question, hits, by_code.__getitem__)
+    assert out[0].doc_id == "ab"[best]

@@ -24,9 +24,10 @@ from importlib import resources
 import yaml
 
 from motcua.search._protocol import Hit
-from motcua.text.normalize import fold
+from motcua.text.normalize import fold, normalize_tone
 
-__all__ = ["Families", "Qualifier", "default_families", "folded_pattern"]
+__all__ = ["Exact", "Families", "Qualifier", "default_families", "exact_pattern", "folded_pattern",
+           "lower"]
 
 _ENUMERATES = re.compile(r"\btruong hop\b")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -35,11 +36,38 @@ _FILLER = frozenset(["thu", "tuc", "cho", "cua", "doi", "voi", "tai", "va", "o",
 
 def folded_pattern(text: str, **subst: str) -> re.Pattern[str]:
     """A folded, whole-word regular expression from a YAML phrase list."""
+    return re.compile(rf"(?<!\w)(?:{fold(_flat(text, **subst))})(?!\w)")
+
+
+def exact_pattern(text: str, **subst: str) -> re.Pattern[str]:
+    """A whole-word regular expression from a YAML phrase list, diacritics kept (lower case,
+    one tone placement): for a text that is written with them (``lower``)."""
+    return re.compile(rf"(?<!\w)(?:{lower(_flat(text, **subst))})(?!\w)")
+
+
+def lower(text: str) -> str:
+    """Lower case with diacritics, one tone placement and single spaces."""
+    return " ".join(normalize_tone(text).lower().split())
+
+
+def _flat(text: str, **subst: str) -> str:
     flat = " ".join(str(text).split())
     flat = re.sub(r"\s*\|\s*", "|", flat)
     for key, value in subst.items():
         flat = flat.replace("{" + key + "}", value)
-    return re.compile(rf"(?<!\w)(?:{fold(flat)})(?!\w)")
+    return flat
+
+
+@dataclass(frozen=True)
+class Exact:
+    """A qualifier's phrases as written, for words that differ from common ones only by their
+    diacritics ("lợn"/"lớn", "bò"/"bố", "Lào"/"lao động", "quỹ"/"quy định"): matched on a
+    name or a question that carries diacritics; a question without any is read with the
+    qualifier's folded phrases (``facts_plain``, ``against_plain`` when the YAML gives them)."""
+
+    name: re.Pattern[str]
+    facts: re.Pattern[str]
+    against: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -54,9 +82,24 @@ class Qualifier:
     marked: bool = True  # False: the default case, costs nothing when its fact is not stated
     group: str | None = None
     past: bool = False  # its ``against`` phrases tell something already done, not a request
+    exact: Exact | None = None
 
-    def in_name(self, folded_name: str) -> bool:
+    def in_name(self, folded_name: str, exact_name: str = "") -> bool:
+        if self.exact is not None and exact_name:
+            return bool(self.exact.name.search(exact_name))
         return bool(self.name.search(folded_name))
+
+    def says(self, folded: str, exact: str) -> tuple[bool, bool]:
+        """(states, rules out) for a question, folded and, when it has diacritics, as written
+        (``exact``: "" when it has none)."""
+        if self.exact is not None and exact:
+            against = bool(self.exact.against and self.exact.against.search(exact))
+            return (bool(self.exact.facts.search(exact) or self.exact.name.search(exact)),
+                    against)
+        against = bool(self.against and self.against.search(folded))
+        # folded, an exact qualifier's own name words are the ambiguous ones ("lao")
+        named = self.exact is None and bool(self.name.search(folded))
+        return bool(self.facts.search(folded)) or named, against
 
 
 @dataclass(frozen=True)
@@ -84,11 +127,13 @@ class Families:
 
     def read(self, question: str) -> Reading:
         text = " ".join(fold(question).split())
-        ruled = {q.key for q in self.qualifiers if q.against and q.against.search(text)}
+        exact = lower(question)
+        exact = exact if exact != text else ""
         # A question that uses a variant's own marking words ("có yếu tố nước ngoài",
         # "lưu động", "cấp đổi") states it as surely as one that gives the fact.
-        stated = {q.key for q in self.qualifiers if q.key not in ruled
-                  and (q.facts.search(text) or q.name.search(text))}
+        said = {q.key: q.says(text, exact) for q in self.qualifiers}
+        ruled = {k for k, (_, against) in said.items() if against}
+        stated = {k for k, (states, _) in said.items() if states and k not in ruled}
         return Reading(frozenset(stated), frozenset(ruled))
 
     def without_ruled_out(self, question: str) -> str:
@@ -138,16 +183,21 @@ class Families:
         """(qualifier keys, the name's other words): the words say which family it is in."""
         found = self._names.get(name)
         if found is None:
-            folded = " ".join(fold(_PARENS.sub(" ", name)).split())
-            quals = [q for q in self.qualifiers if q.in_name(folded)]
+            exact = lower(_PARENS.sub(" ", name))
+            folded = fold(exact)
+            quals = [q for q in self.qualifiers if q.in_name(folded, exact)]
             groups: dict[str, int] = {}
             for q in quals:
                 if q.group:
                     groups[q.group] = groups.get(q.group, 0) + 1
             keys = tuple(q.key for q in quals if not q.group or groups[q.group] == 1)
-            core = folded
             for q in quals:
-                core = q.name.sub(" ", core)
+                if q.exact is not None:
+                    exact = q.exact.name.sub(" ", exact)
+            core = fold(exact)
+            for q in quals:
+                if q.exact is None:
+                    core = q.name.sub(" ", core)
             words = frozenset(core.split()) - _FILLER
             found = (keys, words)
             self._names[name] = found
@@ -199,18 +249,26 @@ class Families:
 
 def _load(text: str) -> list[Qualifier]:
     data = yaml.safe_load(text)
-    countries = " ".join(str(data.get("countries", "")).split()).replace(" |", "|")
-    countries = re.sub(r"\s*\|\s*", "|", countries)
+    countries = _flat(str(data.get("countries", "")))
     out = []
     for entry in data["qualifiers"]:
+        against = entry.get("against")
+        exact = None
+        if entry.get("exact"):
+            exact = Exact(name=exact_pattern(entry["name"]),
+                          facts=exact_pattern(entry["facts"], countries=countries),
+                          against=exact_pattern(against, countries=countries)
+                          if against else None)
+        plain_against = entry.get("against_plain", against)
         out.append(Qualifier(
             key=entry["key"], label=entry["label"],
             name=folded_pattern(entry["name"]),
-            facts=folded_pattern(entry["facts"], countries=fold(countries)),
-            against=folded_pattern(entry["against"], countries=fold(countries))
-            if entry.get("against") else None,
+            facts=folded_pattern(entry.get("facts_plain", entry["facts"]),
+                                 countries=countries),
+            against=folded_pattern(plain_against, countries=countries)
+            if plain_against else None,
             marked=bool(entry.get("marked", True)), group=entry.get("group"),
-            past=bool(entry.get("past", False))))
+            past=bool(entry.get("past", False)), exact=exact))
     return out
 
 
