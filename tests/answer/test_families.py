@@ -119,6 +119,9 @@ def test_families_read_states_and_rules_out(question: str, stated: set[str],
     # both ways in one name: neither way decides, as with several acts
     ("Kiểm tra hàng hóa xuất khẩu, nhập khẩu tại cảng", ()),
     ("Kiểm tra hàng hóa nhập khẩu tại cảng", ("imported",)),
+    # "bị thu hồi": the case the act is for, not a second act
+    ("Giải thể hợp tác xã, giải thể khi bị thu hồi giấy chứng nhận", ("dissolve",)),
+    ("Thu hồi giấy phép hoạt động", ("cancel",)),
 ])
 def test_families_qualifiers_of_name(name: str, keys: tuple[str, ...]) -> None:
     assert default_families().qualifiers_of(name) == keys
