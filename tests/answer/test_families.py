@@ -241,3 +241,14 @@ def test_families_rerank_named_thing_beats_ruled_out_sibling(question: str, name
     by_code = dict(zip("ab", names, strict=True))
     out = default_families().rerank(question, hits, by_code.__getitem__)
     assert out[0].doc_id == "ab"[best]
+
+
+def test_families_divorce_and_unregistrable_home_are_cases_of_their_own() -> None:
+    f = default_families()
+    assert "divorce" in f.read("hai vợ chồng ly dị đã lâu, giờ ghi vào sổ thế nào").stated
+    married = f.read("ghi vào sổ việc kết hôn đã làm ở nước ngoài")
+    assert (f.adjustment(married, "Ghi vào sổ việc ly hôn ở nước ngoài")
+            < f.adjustment(married, "Ghi vào sổ việc kết hôn ở nước ngoài"))
+    plain = f.read("đăng ký tạm trú ở chỗ thuê trọ")
+    assert f.adjustment(plain, "Khai báo cư trú cho người chưa đủ điều kiện đăng ký tạm trú") < 0
+    assert "not_eligible" in f.read("nhà tôi chưa có sổ, đăng ký thường trú được không").stated
