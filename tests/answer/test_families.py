@@ -252,3 +252,13 @@ def test_families_divorce_and_unregistrable_home_are_cases_of_their_own() -> Non
     plain = f.read("đăng ký tạm trú ở chỗ thuê trọ")
     assert f.adjustment(plain, "Khai báo cư trú cho người chưa đủ điều kiện đăng ký tạm trú") < 0
     assert "not_eligible" in f.read("nhà tôi chưa có sổ, đăng ký thường trú được không").stated
+
+
+def test_families_a_death_is_for_the_survivors_allowance() -> None:
+    f = default_families()
+    died = f.read("chú tôi đi làm thì bị tai nạn tử vong, gia đình được trợ cấp gì")
+    assert "death" in died.stated and "treatment" in died.ruled_out
+    assert (f.adjustment(died, "Trợ cấp tiền tuất cho người bị tai nạn")
+            > f.adjustment(died, "Hỗ trợ khám chữa bệnh cho người bị tai nạn"))
+    hurt = f.read("bố tôi bị tai nạn gãy chân phải nằm viện")
+    assert "treatment" in hurt.stated and "death" not in hurt.stated
