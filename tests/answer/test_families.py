@@ -262,3 +262,13 @@ def test_families_a_death_is_for_the_survivors_allowance() -> None:
             > f.adjustment(died, "Hỗ trợ khám chữa bệnh cho người bị tai nạn"))
     hurt = f.read("bố tôi bị tai nạn gãy chân phải nằm viện")
     assert "treatment" in hurt.stated and "death" not in hurt.stated
+
+
+@pytest.mark.parametrize(("question", "neighbour"), [
+    ("đổi nhân dân tệ ở chợ cửa khẩu có được không", True),
+    ("mang tiền riel về từ Campuchia", True),
+    ("đi làm lao động ở Lào Cai", False),
+    ("đổi đô la Mỹ ở ngân hàng", False),
+])
+def test_families_neighbour_countries_and_their_money(question: str, neighbour: bool) -> None:
+    assert ("neighbour" in default_families().read(question).stated) is neighbour
