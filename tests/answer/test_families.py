@@ -193,6 +193,7 @@ def test_families_dissolving_is_not_setting_up() -> None:
     ("xin giấy thông hành sang Bằng Tường chơi vài hôm", {"china"}, {"laos", "cambodia"}),
     ("lam giay thong hanh sang lao tham nguoi than", {"laos"}, {"china", "cambodia"}),
     ("xe máy của tôi đem thế chấp", set(), {"ship", "aircraft", "land_right"}),
+    ("thế chấp ô tô để vay ngân hàng", set(), {"land_right"}),
 ])
 def test_families_named_thing_rules_out_another(question: str, stated: set[str],
                                                 ruled_out: set[str]) -> None:
@@ -208,10 +209,11 @@ def test_families_named_thing_rules_out_another(question: str, stated: set[str],
     "tôi làm lao động ở Lào Cai",  # nor is a Vietnamese province
     "bo toi bi benh lao",  # without diacritics only unambiguous phrases count
     "cá nhân tôi muốn hỏi",  # a person, not a fish
+    "đất nhà tôi có đường ô tô vào, muốn tách thửa",  # a road, not a car as the asset
 ])
 def test_families_exact_words_do_not_match_look_alike_words(question: str) -> None:
     reading = default_families().read(question)
-    keys = {"land_animal", "aquatic", "laos", "china", "cambodia"}
+    keys = {"land_animal", "aquatic", "laos", "china", "cambodia", "land_right"}
     assert not (set(reading.stated) | set(reading.ruled_out)) & keys
 
 
