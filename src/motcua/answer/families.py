@@ -11,6 +11,12 @@ The rule is one for all families, with the vocabulary as data (``data/qualifiers
 variant whose qualifier the question states gains, a variant whose qualifier it does not state
 loses to its plain sibling (a person at a commune counter most often needs the plain case), and
 one whose qualifier the question rules out ("cả hai đều là người Việt") loses more.
+
+The same rule tells apart what a procedure is for: a country ("Việt Nam – Lào"), an animal
+("thủy sản", "trên cạn"), an asset ("tàu biển", "quyền sử dụng đất"). A question that names
+another one ("Bằng Tường", "chở lợn", "thế chấp xe máy") rules the name out. Such words often
+differ from common ones only by their diacritics ("lợn"/"lớn", "Lào"/"lao động"), so their
+qualifiers match as written when the question has diacritics (``Exact``).
 """
 
 from __future__ import annotations
