@@ -141,3 +141,11 @@ def test_dialogue_pressed_option_name_settles_it(family: Assistant) -> None:
     chosen = first.procedures[1]
     r = family.ask(chosen.name, history=["kết hôn"])
     assert r.status == "answer" and r.answer is not None and r.answer.code == chosen.code
+
+
+def test_new_words_keeps_a_vocabulary_term_whole_when_the_turn_repeats_part_of_it() -> None:
+    # "sổ" repeated alone must not leave "đỏ" alone: "sổ đỏ" is the land certificate
+    assert "sổ đỏ" in new_words("sổ đỏ của bố tôi bị rách", "sổ cấp từ năm 2005")
+    assert "bằng lái" in new_words("đổi bằng lái xe", "bằng cấp năm 2015 ạ")
+    # repeated whole, the term is not carried twice
+    assert new_words("sổ đỏ của bố", "sổ đỏ cấp năm 2005") == "của bố"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold, syllables
 from motcua.text.tokenize import is_stopword
 
@@ -47,8 +48,16 @@ def new_words(topic: str, question: str) -> str:
     xây dựng nhà tôi sắp hết hạn" after "gia hạn giấy phép thế nào?") would have its shared
     words counted twice, drowning the detail that decides.
     """
-    said = {fold(w) for w in syllables(question)}
-    return " ".join(w for w in syllables(topic) if fold(w) not in said)
+    asked = [fold(w) for w in syllables(question)]
+    said, phrase = set(asked), f" {' '.join(asked)} "
+    words = syllables(topic)
+    # A term of the counter's vocabulary ("sổ đỏ", "bằng lái") stays whole unless the turn
+    # repeats it whole: "sổ được cấp năm ngoái" must not leave "đỏ" alone, which no longer
+    # says the land certificate.
+    whole = {i for start, n in default_dictionary().spans(words) if n > 1
+             and f" {' '.join(fold(w) for w in words[start:start + n])} " not in phrase
+             for i in range(start, start + n)}
+    return " ".join(w for i, w in enumerate(words) if i in whole or fold(w) not in said)
 
 
 def is_aspect_question(question: str) -> bool:

@@ -82,6 +82,10 @@ class AbbreviationDictionary:
         """All (matched term, expansion) pairs found in ``text``, longest match first."""
         return [(term, expansion) for _, _, term, expansion in self._spans(syllables(text))]
 
+    def spans(self, words: list[str]) -> list[tuple[int, int]]:
+        """(start, length) of every entry found in ``words`` (syllables), longest first."""
+        return [(start, n) for start, n, _, _ in self._spans(words)]
+
     def respell(self, text: str) -> str:
         """``text`` with its misspellings put right in place: an entry whose expansion has as
         many syllables as its term, each within two letters of it ("fép" → "phép", "hợp đồg"
