@@ -110,6 +110,9 @@ def test_redact_table_covers_the_issue_formats() -> None:
     ("lệ phí 70.000 đồng, gọi (0205) 3812 345", f"lệ phí 70.000 đồng, gọi {PHONE}"),
     ("mail: X@Gmail.Com.", f"mail: {EMAIL}."),
     ("sđt 0912345678/0987654321", f"sđt {PHONE}/{PHONE}"),
+    ("sđt 0912345678/0205 3812 345", f"sđt {PHONE}/{PHONE}"),  # the second one spaced
+    ("gọi 0205 3812 345/0912345678 nhé", f"gọi {PHONE}/{PHONE} nhé"),
+    ("theo Nghị quyết 1672/2025 từ 01/7/2025", "theo Nghị quyết 1672/2025 từ 01/7/2025"),
     ("tel: 024.3826.1234; cmt 08 123 4567", f"tel: {PHONE}; cmt {CMND}"),
 ])
 def test_redact_sentences_keep_everything_else(text: str, expected: str) -> None:

@@ -145,9 +145,10 @@ def _kind(view: str, chunks: list[tuple[int, int]], plus: bool) -> str | None:
 
 def _number_spans(view: str, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     bare = view.translate(_BRACKETS)  # "(+84)912…" reads as " +84 912…"
-    chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(bare)
+    chunks = [piece for m in _CHUNK.finditer(bare)
               if not any(a < m.end() and m.start() < b for a, b, _ in taken)
-              and not _glued_to_code(bare, m.start(), m.end())]
+              and not _glued_to_code(bare, m.start(), m.end())
+              for piece in _at_slashes(bare, m.start(), m.end())]
     runs: list[list[tuple[int, int]]] = []
     for chunk in chunks:
         if runs and _SOFT_GAP.fullmatch(bare, runs[-1][-1][1], chunk[0]):
@@ -181,6 +182,20 @@ def _number_spans(view: str, taken: list[tuple[int, int, str]]) -> list[tuple[in
             else:
                 out += _slash_pieces(bare, run[i])
                 i += 1
+    return out
+
+
+def _at_slashes(bare: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The chunk, or its slash-separated pieces when one of them is as long as a personal
+    number: "0912345678/0205 3812 345" is two phones, the second one spaced, while dates and
+    document numbers ("01/7/2025", "1672/2025") keep their slashes."""
+    pieces = bare[start:end].split("/")
+    if len(pieces) == 1 or max(len(p) for p in pieces) < 9:
+        return [(start, end)]
+    out, pos = [], start
+    for piece in pieces:
+        out.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
     return out
 
 
