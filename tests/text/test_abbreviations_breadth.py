@@ -1,0 +1,143 @@
+"""Breadth of the counter's language (issue 9): each domain of the catalog a commune serves,
+said the way people say it. Sentences written for these tests, never eval items."""
+
+import pytest
+
+from motcua.text import default_dictionary
+
+_ACRONYMS = [
+    ("hoàn thuế GTGT cho dự án viện trợ", "giá trị gia tăng"),
+    ("quyết toán TNCN cuối năm", "thu nhập cá nhân"),
+    ("khai thuế TNDN theo quý", "thu nhập doanh nghiệp"),
+    ("hàng chịu thuế TTĐB", "tiêu thụ đặc biệt"),
+    ("thanh toán chi phí KCB bằng thẻ", "khám chữa bệnh"),
+    ("đóng BHTNLĐ cho công nhân", "bảo hiểm tai nạn lao động"),
+    ("nộp tiền vào KBNN huyện", "kho bạc nhà nước"),
+    ("hoàn trả khoản thu NSNN", "ngân sách nhà nước"),
+    ("gửi hồ sơ cho CQT quản lý", "cơ quan thuế"),
+    ("bán hàng trên sàn TMĐT", "thương mại điện tử"),
+    ("nghiệm thu PCCC cho nhà xưởng", "phòng cháy chữa cháy"),
+    ("tiền GPMB dự án đường", "bồi thường hỗ trợ tái định cư"),
+    ("ghi nợ khi vào khu TĐC", "tái định cư"),
+    ("sai thông tin trên CSDLQG về dân cư", "cơ sở dữ liệu quốc gia"),
+    ("nộp hồ sơ trên DVCQG", "dịch vụ công quốc gia"),
+    ("theo QĐ của chủ tịch xã", "quyết định"),
+    ("ký HĐLĐ với người làm thuê", "hợp đồng lao động"),
+    ("CMĐSDĐ từ đất vườn", "chuyển mục đích sử dụng đất"),
+    ("nộp LPTB khi sang tên", "lệ phí trước bạ"),
+    ("miễn TSDĐ cho người có công", "tiền sử dụng đất"),
+    ("cấp lại GCNĐKHKD bị mất", "giấy chứng nhận đăng ký hộ kinh doanh"),
+    ("nộp HS ở bộ phận một cửa", "hồ sơ"),
+    ("giấy VSATTP cho quán ăn", "an toàn thực phẩm"),
+    ("bò bị LMLM", "dịch bệnh động vật"),
+]
+
+_LAND_AND_BUILDING = [
+    ("được đền bù khi làm đường", "bồi thường hỗ trợ tái định cư"),
+    ("nhà nước thu hồi đất ruộng của tôi", "bồi thường hỗ trợ tái định cư"),
+    ("nhà bị giải tỏa để mở chợ", "bồi thường hỗ trợ tái định cư"),
+    ("xin ghi nợ tiền đất khi lên khu tái định cư", "ghi nợ tiền sử dụng đất"),
+    ("trả nợ tiền đất còn thiếu", "xóa nợ tiền sử dụng đất"),
+    ("sổ đỏ sai tên vợ tôi", "đính chính giấy chứng nhận"),
+    ("muốn khoan giếng tưới rau", "khai thác nước dưới đất"),
+    ("đất có vướng quy hoạch không", "cung cấp thông tin quy hoạch"),
+    ("hiến đất làm đường vào thôn", "mở rộng đường giao thông"),
+    ("cắm sổ đỏ ở ngân hàng xã", "biện pháp bảo đảm bằng quyền sử dụng đất"),
+    ("thế chấp sổ đỏ vay vốn làm ăn", "biện pháp bảo đảm bằng quyền sử dụng đất"),
+    ("dời nhà lùi vào trong để mở đường", "giấy phép di dời"),
+    ("giấy phép xây dựng hết hạn rồi", "gia hạn giấy phép xây dựng"),
+    ("đổ mái thêm một tầng", "sửa chữa cải tạo"),
+    ("xây nhà thờ họ trên đất dòng họ", "tín ngưỡng tôn giáo"),
+    ("đăng ký mua nhà xã hội", "nhà ở xã hội"),
+    ("dựng rạp làm đám giỗ trước ngõ", "lòng đường vỉa hè"),
+    ("đào đường đặt ống cấp nước", "thi công công trình trên đường bộ"),
+    ("treo biển hiệu cho quán", "biển quảng cáo"),
+    ("đốn cây sao trước cửa", "chặt hạ cây xanh"),
+]
+
+_PAPERS_AND_VEHICLES = [
+    ("xin bản sao giấy chứng tử của ông", "bản sao trích lục hộ tịch"),
+    ("muốn tái hôn sau mười năm góa vợ", "đăng ký kết hôn"),
+    ("đăng ký hộ khẩu cho con dâu", "đăng ký thường trú"),
+    ("cccd hết hạn năm nay", "cấp đổi thẻ căn cước"),
+    ("làm cccd cho con học lớp ba", "người dưới 14 tuổi"),
+    ("hủy xe máy cũ không đi nữa", "thu hồi chứng nhận đăng ký xe"),
+    ("mất biển số xe đêm qua", "cấp lại chứng nhận đăng ký xe"),
+    ("viết hợp đồng mua bán xe với người quen", "động sản"),
+]
+
+_BUSINESS_AND_TAX = [
+    ("mất giấy phép kinh doanh của tiệm", "cấp lại giấy chứng nhận đăng ký hộ kinh doanh"),
+    ("đổi tên cửa hàng điện thoại", "thay đổi nội dung đăng ký hộ kinh doanh"),
+    ("bán hàng online tại nhà", "nền tảng thương mại điện tử"),
+    ("mở gian hàng trên shopee", "nền tảng thương mại điện tử"),
+    ("làm mã số thuế để đi làm", "đăng ký thuế lần đầu"),
+    ("đăng ký giảm trừ gia cảnh cho mẹ già", "người phụ thuộc"),
+    ("cho thuê nhà mặt đường", "cho thuê bất động sản"),
+    ("cho thuê phòng trọ cho sinh viên", "cho thuê bất động sản"),
+    ("xin hóa đơn lẻ khi bán lô hàng", "theo từng lần phát sinh"),
+    ("công chứng sổ đỏ nộp kèm hồ sơ", "chứng thực bản sao từ bản chính"),
+    ("làm giấy ủy quyền cho em trai", "chứng thực chữ ký"),
+]
+
+_INSURANCE_AND_FARMING = [
+    ("mua bảo hiểm y tế hộ gia đình cho cả nhà", "người chỉ tham gia bảo hiểm y tế"),
+    ("đóng bhxh tự nguyện để sau này có lương hưu", "bảo hiểm xã hội tự nguyện"),
+    ("sổ bảo hiểm sai năm sinh", "điều chỉnh thông tin trên sổ bảo hiểm xã hội"),
+    ("gộp sổ bhxh hai công ty", "điều chỉnh thông tin trên sổ bảo hiểm xã hội"),
+    ("nhận tiền mai táng cho bố", "chế độ tử tuất"),
+    ("hoàn tiền khám bệnh đã tự trả", "thanh toán trực tiếp chi phí khám chữa bệnh"),
+    ("nhận lương hưu qua tài khoản", "bằng tài khoản cá nhân"),
+    ("truy lĩnh lương hưu của mẹ", "người hưởng đã chết"),
+    ("chuyển lương hưu vào nam", "chuyển hưởng sang địa bàn khác"),
+    ("mãn hạn tù muốn lĩnh tiếp lương hưu", "chấp hành xong hình phạt tù"),
+    ("đàn lợn bị dịch tả lợn", "dịch bệnh động vật"),
+    ("gà chết vì cúm gia cầm", "dịch bệnh động vật"),
+    ("chuyển ruộng lúa sang trồng cam", "chuyển đổi cơ cấu cây trồng"),
+    ("cháy rừng keo mới trồng", "rừng trồng bị thiệt hại"),
+    ("thụ tinh nhân tạo cho đàn bò", "phối giống nhân tạo"),
+    ("cho con đi cai nghiện", "cai nghiện ma túy tự nguyện"),
+    ("khai báo đao kiếm để thờ", "vũ khí thô sơ"),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), _ACRONYMS)
+def test_breadth_acronyms_spell_out_catalog_words(question: str, expected: str) -> None:
+    assert expected in default_dictionary().expand(question)
+
+
+@pytest.mark.parametrize(("question", "expected"), _LAND_AND_BUILDING)
+def test_breadth_land_and_building_words_reach_catalog(question: str, expected: str) -> None:
+    assert expected in default_dictionary().expand(question)
+
+
+@pytest.mark.parametrize(("question", "expected"), _PAPERS_AND_VEHICLES)
+def test_breadth_papers_and_vehicles_reach_catalog(question: str, expected: str) -> None:
+    assert expected in default_dictionary().expand(question)
+
+
+@pytest.mark.parametrize(("question", "expected"), _BUSINESS_AND_TAX)
+def test_breadth_business_and_tax_reach_catalog(question: str, expected: str) -> None:
+    assert expected in default_dictionary().expand(question)
+
+
+@pytest.mark.parametrize(("question", "expected"), _INSURANCE_AND_FARMING)
+def test_breadth_insurance_and_farming_reach_catalog(question: str, expected: str) -> None:
+    assert expected in default_dictionary().expand(question)
+
+
+@pytest.mark.parametrize("question", [
+    "mã số thuế cá nhân bị khóa",  # the paper is named, not the request to get one
+    "công ty TNHH của tôi",  # the company's legal form says nothing of the procedure
+    "nuôi cá trong hồ thủy lợi",  # cages on a reservoir are the irrigation permit's business
+])
+def test_breadth_names_of_things_are_not_requests(question: str) -> None:
+    expansions = " ".join(e for _, e in default_dictionary().matches(question))
+    assert "lần đầu" not in expansions
+    assert "trách nhiệm hữu hạn" not in expansions
+    assert "lồng bè" not in expansions
+
+
+def test_breadth_vat_is_not_an_acronym_entry() -> None:
+    # "vat" typed without diacritics is far more often "vật" (động vật) than VAT
+    assert default_dictionary().matches("dong vat bi benh") == []
