@@ -70,7 +70,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ("tien bi chay mot nua", "damaged_money"),
     ("sinh viên lên thành phố thuê trọ", "renting"),
     ("cả nhà chuyển về ở với ông bà ngoại", "moving"),
-    ("mới mua xe máy cũ của bạn", "vehicle"),
+    ("mới mua xe máy cũ của bạn", "vehicle_used"),  # the used purchase is a transfer
     ("định xây nhà hai tầng trên đất của bố mẹ", "building"),
     ("tôi muốn mở quán tạp hóa trước cửa nhà", "business"),
     ("bố tôi sắp nghỉ hưu", "retirement"),
