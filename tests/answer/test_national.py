@@ -183,3 +183,12 @@ def test_ask_answer_lacking_the_asked_licence_hands_over(
                                "lao động cho vợ đi làm thì làm sao")
     assert (r.status, r.reason) == ("abstain", "not_in_catalog")
     assert r.national is not None and r.national.code == "2.000233"
+
+
+def test_name_fit_acronym_in_name_counts_as_its_words() -> None:
+    # The catalog writes "BHXH" where the question says "bảo hiểm xã hội": the held name must
+    # fit as well as a national one spelled out, or the question is handed elsewhere.
+    held = "Đăng ký, đăng ký lại, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH"
+    spelled = "Đăng ký, đăng ký lại, điều chỉnh đóng bảo hiểm xã hội tự nguyện; cấp sổ"
+    question = "đóng bảo hiểm xã hội tự nguyện cho bà nội"
+    assert name_fit(question, held) >= name_fit(question, spelled) - 0.05

@@ -141,3 +141,10 @@ def test_breadth_names_of_things_are_not_requests(question: str) -> None:
 def test_breadth_vat_is_not_an_acronym_entry() -> None:
     # "vat" typed without diacritics is far more often "vật" (động vật) than VAT
     assert default_dictionary().matches("dong vat bi benh") == []
+
+
+def test_breadth_spell_acronyms_in_place() -> None:
+    d = default_dictionary()
+    assert d.spell_acronyms("đóng BHXH tự nguyện") == "đóng bảo hiểm xã hội tự nguyện"
+    assert d.spell_acronyms("mã ZZQX chưa biết") == "mã ZZQX chưa biết"  # unknown: kept
+    assert d.spell_acronyms("cưới vợ") == "cưới vợ"  # lower case is no acronym

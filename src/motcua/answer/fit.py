@@ -92,7 +92,7 @@ class QuestionFit:
             return 0.0
         exact, folded = self._doc_words(code)
         question_side = matched(words, exact, folded) / len(words)
-        subject = subject_of(doc.name)
+        subject = subject_of(default_dictionary().spell_acronyms(doc.name))
         name_side = self.name_share(query, code)
         expanded = syllables(default_dictionary().expand(query))
         shared = len(phrases(expanded) & phrases(syllables(subject)))
@@ -107,7 +107,7 @@ class QuestionFit:
         if doc is None:
             return 0.0
         words = set(content(default_dictionary().expand(query)))
-        subject = subject_of(doc.name)
+        subject = subject_of(default_dictionary().spell_acronyms(doc.name))
         if head:
             subject = _HEAD_END.split(subject, maxsplit=1)[0]
         name_words = set(content(subject))

@@ -68,9 +68,11 @@ def _question(query: str) -> tuple[str, frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=8192)
 def _name(name: str) -> tuple[str, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """A name's subject, its content words, words (accented and folded) and word pairs."""
-    subject = subject_of(name)
-    exact = frozenset(syllables(name))
+    """A name's subject, its content words, words (accented and folded) and word pairs; its
+    acronyms written out, as the question's are ("BHXH" is "bảo hiểm xã hội")."""
+    spelled = default_dictionary().spell_acronyms(name)
+    subject = subject_of(spelled)
+    exact = frozenset(syllables(spelled))
     return (subject, frozenset(content(subject)), exact, frozenset(fold(w) for w in exact),
             frozenset(phrases(syllables(subject))))
 

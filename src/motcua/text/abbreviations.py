@@ -139,6 +139,20 @@ class AbbreviationDictionary:
                 extra.append(expansion)
         return " ".join([text, *sorted(extra)]) if extra else text
 
+    def spell_acronyms(self, text: str) -> str:
+        """The text with each upper-case acronym it contains written out in place ("đóng BHXH
+        tự nguyện" -> "đóng bảo hiểm xã hội tự nguyện").
+
+        Why in place: a name measured word by word against a question (its subject before
+        "cho", "đối với"..., its word pairs) loses an expansion appended at its end, and
+        "BHXH" then matches nothing of "bảo hiểm xã hội".
+        """
+        def spelled(match: re.Match[str]) -> str:
+            found = self.entries.get((fold(match.group(0)),))
+            return found[0][1] if found else match.group(0)
+
+        return _ACRONYM.sub(spelled, text)
+
     def expand(self, text: str) -> str:
         """The text followed by the expansions of every abbreviation it contains."""
         extra = [exp for _, exp in self.matches(text)]
