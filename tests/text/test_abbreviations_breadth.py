@@ -101,6 +101,31 @@ _INSURANCE_AND_FARMING = [
 ]
 
 
+_COURTS_WATER_TAX_AND_MORE = [
+    ("xin bản sao bản án dân sự", "cấp sao bản án"),
+    ("muốn nộp đơn kiện đòi nợ", "đơn khởi kiện"),
+    ("tố cáo công an viên nhận tiền", "lực lượng công an nhân dân"),
+    ("xây chuồng trại sát kênh mương", "phạm vi bảo vệ công trình thủy lợi"),
+    ("nổ mìn phá đá gần hồ", "giấy phép nổ mìn"),
+    ("đóng thuế nhà đất cho năm nay", "thuế sử dụng đất phi nông nghiệp"),
+    ("thuế bán đất phải nộp bao nhiêu", "chuyển nhượng bất động sản"),
+    ("thuế thừa kế nhà của bố", "nhận thừa kế quà tặng"),
+    ("khóa mã số thuế khi thôi kinh doanh", "chấm dứt hiệu lực mã số thuế"),
+    ("mở lại mst sau khi bị đóng", "khôi phục mã số thuế"),
+    ("xin xác nhận đã nộp thuế để vay vốn", "xác nhận thực hiện nghĩa vụ thuế"),
+    ("người gốc việt không có quốc tịch", "chưa xác định được quốc tịch"),
+    ("chứng thực bản dịch tiếng hàn", "chữ ký người dịch"),
+    ("thôn xin hỗ trợ giống lúa", "hỗ trợ phát triển sản xuất cộng đồng"),
+    ("liên kết bao tiêu rau sạch", "hỗ trợ dự án liên kết"),
+    ("thuê nhà của nhà nước đã lâu", "nhà ở cũ thuộc tài sản công"),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), _COURTS_WATER_TAX_AND_MORE)
+def test_breadth_courts_water_tax_and_more_reach_catalog(question: str, expected: str) -> None:
+    assert expected in default_dictionary().expand(question)
+
+
 @pytest.mark.parametrize(("question", "expected"), _ACRONYMS)
 def test_breadth_acronyms_spell_out_catalog_words(question: str, expected: str) -> None:
     assert expected in default_dictionary().expand(question)
@@ -130,12 +155,14 @@ def test_breadth_insurance_and_farming_reach_catalog(question: str, expected: st
     "mã số thuế cá nhân bị khóa",  # the paper is named, not the request to get one
     "công ty TNHH của tôi",  # the company's legal form says nothing of the procedure
     "nuôi cá trong hồ thủy lợi",  # cages on a reservoir are the irrigation permit's business
+    "thi hành bản án dân sự",  # a judgment alone is no request for its copy
 ])
 def test_breadth_names_of_things_are_not_requests(question: str) -> None:
     expansions = " ".join(e for _, e in default_dictionary().matches(question))
     assert "lần đầu" not in expansions
     assert "trách nhiệm hữu hạn" not in expansions
     assert "lồng bè" not in expansions
+    assert "cấp sao bản án" not in expansions
 
 
 def test_breadth_vat_is_not_an_acronym_entry() -> None:
