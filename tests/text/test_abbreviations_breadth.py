@@ -175,3 +175,24 @@ def test_breadth_spell_acronyms_in_place() -> None:
     assert d.spell_acronyms("đóng BHXH tự nguyện") == "đóng bảo hiểm xã hội tự nguyện"
     assert d.spell_acronyms("mã ZZQX chưa biết") == "mã ZZQX chưa biết"  # unknown: kept
     assert d.spell_acronyms("cưới vợ") == "cưới vợ"  # lower case is no acronym
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("sác nhận độc thân", "xác nhận độc thân"),  # s/x
+    ("xin dấy phép xây nhà", "xin giấy phép xây nhà"),  # d/gi
+    ("lộp hồ sơ ở xã", "nộp hồ sơ ở xã"),  # l/n
+    ("chanh chấp ranh giới", "tranh chấp ranh giới"),  # tr/ch
+    ("truyển nhượng đất", "chuyển nhượng đất"),
+    ("đăn ký tạm trú", "đăng ký tạm trú"),  # the final g dropped
+    ("đăng kỳ kết hôn", "đăng ký kết hôn"),  # a wrong tone
+    ("thẻ căn cuớc", "thẻ căn cước"),  # "uớ" typed for "ướ"
+    ("sổ hộ khẫu", "sổ hộ khẩu"),  # ã for ẩ
+])
+def test_breadth_regional_spellings_are_put_right(typed: str, meant: str) -> None:
+    assert default_dictionary().respell(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["lớp học", "năm nay", "cho cấp", "từ đường lớn vào"])
+def test_breadth_short_look_alikes_are_not_respelled(text: str) -> None:
+    # "lộp", "nàm", "chợ" alone would also be "lớp", "nam", "cho": only whole phrases respell
+    assert default_dictionary().respell(text) == text
