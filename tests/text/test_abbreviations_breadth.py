@@ -30,6 +30,18 @@ _ACRONYMS = [
     ("nộp HS ở bộ phận một cửa", "hồ sơ"),
     ("giấy VSATTP cho quán ăn", "an toàn thực phẩm"),
     ("bò bị LMLM", "dịch bệnh động vật"),
+    ("chứng thực HĐCN QSDĐ", "chứng thực hợp đồng chuyển nhượng"),
+    ("làm GUQ cho anh trai", "chứng thực chữ ký giấy ủy quyền"),
+    ("xin XN TTHN", "tình trạng hôn nhân"),
+    ("ĐKKT cho ông", "đăng ký khai tử"),
+    ("lập THT nuôi ong", "tổ hợp tác"),
+    ("mất BSX đêm qua", "cấp lại chứng nhận đăng ký xe"),
+    ("nộp TTĐ năm nay", "tiền thuê đất"),
+    ("xin HĐĐT lẻ", "hóa đơn điện tử"),
+    ("đăng ký PTTNĐ chở khách", "phương tiện thủy nội địa"),
+    ("chuyển CLN lên ONT", "chuyển mục đích sử dụng đất"),
+    ("thửa ODT của bố", "đất ở tại đô thị"),
+    ("mua BHYT HGĐ", "người chỉ tham gia bảo hiểm y tế"),
 ]
 
 _LAND_AND_BUILDING = [
@@ -166,8 +178,10 @@ def test_breadth_names_of_things_are_not_requests(question: str) -> None:
 
 
 def test_breadth_vat_is_not_an_acronym_entry() -> None:
-    # "vat" typed without diacritics is far more often "vật" (động vật) than VAT
+    # "vat" typed without diacritics is far more often "vật" (động vật) than VAT, and "luc"
+    # (the land code LUC) is "lúc"
     assert default_dictionary().matches("dong vat bi benh") == []
+    assert default_dictionary().matches("luc nao lam duoc") == []
 
 
 def test_breadth_spell_acronyms_in_place() -> None:

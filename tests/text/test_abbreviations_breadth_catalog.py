@@ -164,6 +164,12 @@ _FIRST = [
     ("tài sản không có ai thừa kế", "không có người thừa kế"),
     ("thuê nhà của nhà nước từ thời bao cấp", "nhà ở cũ thuộc tài sản công"),
     ("mua nhà tập thể cũ của nhà nước", "bán nhà ở cũ"),
+    ("chuyển 200m2 CLN lên ONT", "chuyển mục đích sử dụng đất"),
+    ("chuyển 200m2 đất vườn lên đất ở", "chuyển mục đích sử dụng đất"),
+    ("mất BSX xe máy", "cấp lại chứng nhận đăng ký xe"),
+    ("nộp TTĐ hằng năm", "tiền thuê đất"),
+    ("mua BHYT HGĐ", "người chỉ tham gia"),
+    ("ĐKKT cho bố", "khai tử"),
 ]
 
 
