@@ -91,6 +91,7 @@ def test_events_breadth_near_misses_stay_out(question: str, key: str) -> None:
     ("bạn tôi mua xe cho con", "vehicle_sold"),  # "bạn" like "bán"
     ("mỗi đợt bao nhiêu tiền", "disaster"),  # "bao" like "bão"
     ("rừng bị chặt do lâm tặc", "forest_damage"),  # "do" like "đổ"
+    ("con gửi quà từ nước ngoài về", "travel_abroad"),  # "quà" like "qua"
 ])
 def test_events_breadth_folded_look_alikes_stay_out(question: str, key: str) -> None:
     event = default_events().match(question)

@@ -170,6 +170,16 @@ _FIRST = [
     ("nộp TTĐ hằng năm", "tiền thuê đất"),
     ("mua BHYT HGĐ", "người chỉ tham gia"),
     ("ĐKKT cho bố", "khai tử"),
+    ("ly hôn ở mỹ rồi giờ về ghi chú ly hôn", "việc ly hôn"),
+    ("ghi chú kết hôn đã đăng ký ở hàn quốc", "việc kết hôn"),
+    ("làm lại giấy kết hôn vì sổ gốc bị cháy", "đăng ký lại kết hôn"),
+    ("cho cháu nhập khẩu nhờ nhà bà", "thường trú"),
+    ("nhà thuê có đủ diện tích nhập khẩu không", "diện tích bình quân"),
+    ("không có chỗ ở hợp pháp thì khai cư trú thế nào", "chưa đủ điều kiện"),
+    ("gia đình sống trên nhà bè giữa sông", "phương tiện vào mục đích để ở"),
+    ("con gửi quà từ nước ngoài về có phải nộp thuế không", "định mức miễn thuế"),
+    ("xuống sân bay bị thất lạc hành lý", "thất lạc"),
+    ("người dân mua bán qua biên giới ở chợ biên giới", "cư dân biên giới"),
 ]
 
 
