@@ -180,6 +180,17 @@ _FIRST = [
     ("con gửi quà từ nước ngoài về có phải nộp thuế không", "định mức miễn thuế"),
     ("xuống sân bay bị thất lạc hành lý", "thất lạc"),
     ("người dân mua bán qua biên giới ở chợ biên giới", "cư dân biên giới"),
+    ("tôi nộp thừa tiền thuế muốn lấy lại", "nộp thừa"),
+    ("xin khất thuế vài tháng vì khó khăn", "gia hạn nộp thuế"),
+    ("đăng ký nộp thuế online cho hộ kinh doanh", "phương thức điện tử"),
+    ("kê khai phí nước thải cho cơ sở chế biến", "nước thải"),
+    ("nhận khoán rừng của xã", "giao rừng"),
+    ("muốn trồng cây thuốc dưới tán rừng nhà", "dược liệu"),
+    ("vay vốn trồng rừng keo gỗ lớn", "trồng rừng gỗ lớn"),
+    ("xin mặt nước biển để nuôi hàu", "khu vực biển"),
+    ("đi chữa cháy bị thương có được hỗ trợ không", "phòng cháy"),
+    ("vay vốn làm nhà ở xã hội", "nhà ở xã hội"),
+    ("sổ đỏ cấp trước năm 2004 muốn xác định lại đất ở", "xác định lại diện tích đất ở"),
 ]
 
 
