@@ -4,6 +4,7 @@ sentences whose folded words look like it."""
 
 import pytest
 
+from motcua.answer.assistant import Assistant
 from motcua.answer.events import default_events
 
 
@@ -96,3 +97,19 @@ def test_events_breadth_near_misses_stay_out(question: str, key: str) -> None:
 def test_events_breadth_folded_look_alikes_stay_out(question: str, key: str) -> None:
     event = default_events().match(question)
     assert event is None or event.key != key
+
+
+def test_events_breadth_related_resolve_in_real_catalog(real_assistant: Assistant) -> None:
+    # every next step written for the new events names a procedure the catalog holds, and a
+    # vehicle's registration fee is the one for "other property", not for houses and land
+    events = default_events()
+    new = {"inheritance_refused", "inheritance", "land_recovery", "survivors", "school",
+           "vehicle_sold", "vehicle_used", "business_pause", "business_closing", "work_abroad",
+           "livestock_disease"}
+    for event in events.events:
+        if event.key in new:
+            for phrase in event.related:
+                assert events.resolve(phrase, real_assistant.index) is not None, phrase
+    used = next(e for e in events.events if e.key == "vehicle_used")
+    codes = events.related(used, real_assistant.index)
+    assert any("tài sản khác" in real_assistant.index.doc(c).name for c in codes)
