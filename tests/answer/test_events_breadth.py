@@ -37,6 +37,10 @@ from motcua.answer.events import default_events
     ("bố mẹ cháu mất cả, tôi là bác ruột", "guardianship"),
     ("hai người sống với nhau mười năm chưa có giấy đăng ký", "marriage"),
     ("cháu sinh ra tại trạm y tế xã", "birth"),
+    ("lợn nhà tôi chết vì dịch", "livestock_disease"),
+    ("hàng xóm xây lấn sang vườn nhà tôi", "land_dispute"),
+    ("muốn cải tạo lại mặt tiền nhà", "building"),
+    ("chặt cây keo trong rừng trồng của nhà", "forest"),  # "trong rừng" folds like "trồng rừng"
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)
@@ -93,6 +97,7 @@ def test_events_breadth_near_misses_stay_out(question: str, key: str) -> None:
     ("mỗi đợt bao nhiêu tiền", "disaster"),  # "bao" like "bão"
     ("rừng bị chặt do lâm tặc", "forest_damage"),  # "do" like "đổ"
     ("con gửi quà từ nước ngoài về", "travel_abroad"),  # "quà" like "qua"
+    ("người lớn trong nhà chết vì dịch", "livestock_disease"),  # "lớn" like "lợn"
 ])
 def test_events_breadth_folded_look_alikes_stay_out(question: str, key: str) -> None:
     event = default_events().match(question)
