@@ -41,6 +41,10 @@ from motcua.answer.events import default_events
     ("hàng xóm xây lấn sang vườn nhà tôi", "land_dispute"),
     ("muốn cải tạo lại mặt tiền nhà", "building"),
     ("chặt cây keo trong rừng trồng của nhà", "forest"),  # "trong rừng" folds like "trồng rừng"
+    ("nhà tôi mới có cháu nội", "birth"),
+    ("bà nội yếu rồi, muốn ủy quyền cho cháu nhận lương hưu", "pension_proxy"),
+    ("mẹ tôi hưởng lương hưu, sắp chuyển ra bắc ở với em", "pension_move"),
+    ("dọn về quê sống thì lương hưu nhận ở đâu", "pension_move"),
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)
