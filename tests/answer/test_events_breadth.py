@@ -45,6 +45,12 @@ from motcua.answer.events import default_events
     ("bà nội yếu rồi, muốn ủy quyền cho cháu nhận lương hưu", "pension_proxy"),
     ("mẹ tôi hưởng lương hưu, sắp chuyển ra bắc ở với em", "pension_move"),
     ("dọn về quê sống thì lương hưu nhận ở đâu", "pension_move"),
+    ("con trai tôi vừa được sinh ra hôm qua", "birth"),
+    ("đi làm công nhân ở khu công nghiệp tỉnh bên", "working_away"),
+    ("mảnh vườn muốn tách ra làm hai sổ", "land_split"),
+    ("đất dùng từ năm 1990 mà chưa có giấy tờ gì", "land_first"),
+    ("hai nhà tranh cãi lối đi chung", "land_dispute"),
+    ("bố tôi nghỉ hưu, giờ ông mất thì được nhận gì", "survivors"),
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)
@@ -102,6 +108,7 @@ def test_events_breadth_near_misses_stay_out(question: str, key: str) -> None:
     ("rừng bị chặt do lâm tặc", "forest_damage"),  # "do" like "đổ"
     ("con gửi quà từ nước ngoài về", "travel_abroad"),  # "quà" like "qua"
     ("người lớn trong nhà chết vì dịch", "livestock_disease"),  # "lớn" like "lợn"
+    ("bà hưởng lương hưu, mới mất thẻ bảo hiểm y tế", "survivors"),  # a lost card, no death
 ])
 def test_events_breadth_folded_look_alikes_stay_out(question: str, key: str) -> None:
     event = default_events().match(question)
@@ -122,3 +129,14 @@ def test_events_breadth_related_resolve_in_real_catalog(real_assistant: Assistan
     used = next(e for e in events.events if e.key == "vehicle_used")
     codes = events.related(used, real_assistant.index)
     assert any("tài sản khác" in real_assistant.index.doc(c).name for c in codes)
+
+
+def test_events_breadth_one_word_head_names_nothing(real_assistant: Assistant) -> None:
+    # "Thủ tục cấp, công nhận ...": its head before the comma is "cấp" alone, which every
+    # question with "làm" holds; the situation must still be searched with its event's words
+    doc = next(d for d in real_assistant.index.docs
+               if d.name.startswith("Thủ tục cấp, công nhận Giấy chứng nhận loại"))
+    question = "tôi đi làm công nhân trên bình dương, ở nhà cần báo gì"
+    assert real_assistant.fit.names_well(question, doc.code) < real_assistant.event_name_share
+    response = real_assistant.ask(question)
+    assert response.procedures[0].name == "Khai báo tạm vắng"

@@ -102,14 +102,18 @@ class QuestionFit:
         """The share of the procedure's subject words (its name without qualifiers of level
         and channel) that the question, with its expansions, contains; with ``head``, of the
         subject's words before its first "cho", "đối với", "tại"... (what is done, not for
-        whom)."""
+        whom). A head of one content word ("Cấp, cấp lại ...", "Thủ tục cấp, công nhận ...")
+        says nothing of what is done, and every question with "làm" (read as "cấp") would name
+        it fully: such a name is measured on its whole subject."""
         doc = self.index.doc(code)
         if doc is None:
             return 0.0
         words = set(content(default_dictionary().expand(query)))
         subject = subject_of(default_dictionary().spell_acronyms(doc.name))
         if head:
-            subject = _HEAD_END.split(subject, maxsplit=1)[0]
+            first = _HEAD_END.split(subject, maxsplit=1)[0]
+            if len(set(content(first))) >= 2:
+                subject = first
         name_words = set(content(subject))
         return len(accent_aware(words, name_words)) / max(len(name_words), 1)
 
