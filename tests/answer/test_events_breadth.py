@@ -51,6 +51,10 @@ from motcua.answer.events import default_events
     ("đất dùng từ năm 1990 mà chưa có giấy tờ gì", "land_first"),
     ("hai nhà tranh cãi lối đi chung", "land_dispute"),
     ("bố tôi nghỉ hưu, giờ ông mất thì được nhận gì", "survivors"),
+    ("mẹ tôi mất, còn hai tháng lương hưu chưa lĩnh", "pension_arrears"),
+    ("giải thể hộ kinh doanh vì chuyển nhà", "business_closing"),  # not moving house
+    ("cháu sinh non ở bệnh viện huyện", "birth"),
+    ("gộp mảnh vườn với thửa bên cạnh", "land_split"),
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)
