@@ -21,7 +21,7 @@ _FIRST = [
     ("ông tôi hiến đất làm đường liên thôn", "tặng cho quyền sử dụng đất cho nhà nước"),
     ("cắm sổ đỏ vay ngân hàng ở xã làm thế nào", "biện pháp bảo đảm"),
     ("muốn di dời nhà ra chỗ khác", "di dời"),
-    ("giấy phép xây dựng hết hạn mà chưa xây xong", "gia hạn giấy phép xây dựng"),
+    ("giấy phép xây dựng hết hạn mà chưa xây xong", "gia hạn giấy phép xây dựng đối với"),
     ("xây nhà thờ họ cần xin phép không", "giấy phép xây dựng mới"),
     ("đăng ký mua nhà xã hội cho công nhân", "nhà ở xã hội"),
     ("nhà đám hiếu cần dựng rạp ra đường", "lòng đường"),
@@ -303,6 +303,11 @@ _FIRST = [
     ("nhà bị lũ cuốn trôi hết, xin giảm thuế", "thiên tai"),
     ("muốn thuê thêm thợ phụ cho xưởng may", "đóng bhxh"),
     ("bố tôi mất, chưa lĩnh hết lương hưu tháng này", "truy lĩnh"),
+    ("gia hạn giấy phép xây nhà ở xã", "gia hạn giấy phép xây dựng đối với"),  # not a rail crossing
+    ("khai báo tạm trú cho em họ lên ở cùng", "đăng ký tạm trú"),
+    ("khai báo tạm trú cho khách nước ngoài ở khách sạn", "cho người nước ngoài"),
+    ("ra tù rồi muốn lĩnh tiếp lương hưu", "hưởng tiếp lương hưu"),
+    ("đổi tên tổ hợp tác chăn nuôi", "thay đổi tên tổ hợp tác"),
 ]
 
 
