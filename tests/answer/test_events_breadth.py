@@ -55,6 +55,9 @@ from motcua.answer.events import default_events
     ("giải thể hộ kinh doanh vì chuyển nhà", "business_closing"),  # not moving house
     ("cháu sinh non ở bệnh viện huyện", "birth"),
     ("gộp mảnh vườn với thửa bên cạnh", "land_split"),
+    ("vừa mua chiếc xe máy mới ở cửa hàng", "vehicle_new"),
+    ("xe ô tô mua ở đại lý về đăng ký ở đâu", "vehicle_new"),
+    ("xe mới mua cần đăng kiểm không", "vehicle_inspection"),  # inspection, not registration
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)

@@ -274,3 +274,17 @@ def test_families_a_death_is_for_the_survivors_allowance() -> None:
 ])
 def test_families_neighbour_countries_and_their_money(question: str, neighbour: bool) -> None:
     assert ("neighbour" in default_families().read(question).stated) is neighbour
+
+
+@pytest.mark.parametrize("question", [
+    "con tôi sinh ra ở bệnh viện tỉnh",
+    "ông ngoại mất tại bệnh viện huyện",
+])
+def test_families_born_or_died_in_hospital_is_not_mobile(question: str) -> None:
+    # the hospital is where people are born and die: no registration made on the spot
+    reading = default_families().read(question)
+    assert "mobile" not in reading.stated and "mobile" in reading.ruled_out
+
+
+def test_families_in_hospital_unable_to_come_is_mobile() -> None:
+    assert "mobile" in default_families().read("mẹ ốm nặng đang nằm viện").stated
