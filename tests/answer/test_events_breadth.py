@@ -58,6 +58,12 @@ from motcua.answer.events import default_events
     ("vừa mua chiếc xe máy mới ở cửa hàng", "vehicle_new"),
     ("xe ô tô mua ở đại lý về đăng ký ở đâu", "vehicle_new"),
     ("xe mới mua cần đăng kiểm không", "vehicle_inspection"),  # inspection, not registration
+    ("bố mẹ muốn tặng căn nhà cho con gái", "land_transfer"),
+    ("chia mảnh đất bố mẹ để lại cho bốn anh em", "inheritance"),
+    ("ruộng lúa muốn chuyển sang trồng cây ăn quả", "crop_change"),
+    ("muốn sửa lại căn bếp", "building"),
+    ("được tặng xe máy từ bố", "vehicle_used"),
+    ("sang tên chiếc xe ô tô của anh trai", "vehicle_used"),
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)
@@ -115,6 +121,7 @@ def test_events_breadth_near_misses_stay_out(question: str, key: str) -> None:
     ("rừng bị chặt do lâm tặc", "forest_damage"),  # "do" like "đổ"
     ("con gửi quà từ nước ngoài về", "travel_abroad"),  # "quà" like "qua"
     ("người lớn trong nhà chết vì dịch", "livestock_disease"),  # "lớn" like "lợn"
+    ("xây nhà hai tầng trên đất vườn", "land_transfer"),  # "tầng" like "tặng"
     ("bà hưởng lương hưu, mới mất thẻ bảo hiểm y tế", "survivors"),  # a lost card, no death
 ])
 def test_events_breadth_folded_look_alikes_stay_out(question: str, key: str) -> None:
