@@ -64,6 +64,12 @@ from motcua.answer.events import default_events
     ("muốn sửa lại căn bếp", "building"),
     ("được tặng xe máy từ bố", "vehicle_used"),
     ("sang tên chiếc xe ô tô của anh trai", "vehicle_used"),
+    ("bố để lại di chúc chia đất cho các con", "inheritance"),
+    ("mảnh đất chưa ai cấp sổ", "land_first"),
+    ("đất nhà tôi bị hàng xóm rào lấn", "land_dispute"),
+    ("xe ô tô mới mua về cần đăng ký ở đâu", "vehicle_new"),
+    ("tiệm tạp hóa muốn đổi chủ sang tên con trai", "business_change"),
+    ("xây thêm tầng cho nhà", "building"),
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)
@@ -122,6 +128,7 @@ def test_events_breadth_near_misses_stay_out(question: str, key: str) -> None:
     ("con gửi quà từ nước ngoài về", "travel_abroad"),  # "quà" like "qua"
     ("người lớn trong nhà chết vì dịch", "livestock_disease"),  # "lớn" like "lợn"
     ("xây nhà hai tầng trên đất vườn", "land_transfer"),  # "tầng" like "tặng"
+    ("làm hợp đồng tặng cho nhà cho con", "building"),  # "tặng" like "tầng"
     ("bà hưởng lương hưu, mới mất thẻ bảo hiểm y tế", "survivors"),  # a lost card, no death
 ])
 def test_events_breadth_folded_look_alikes_stay_out(question: str, key: str) -> None:
