@@ -70,6 +70,7 @@ from motcua.answer.events import default_events
     ("xe ô tô mới mua về cần đăng ký ở đâu", "vehicle_new"),
     ("tiệm tạp hóa muốn đổi chủ sang tên con trai", "business_change"),
     ("xây thêm tầng cho nhà", "building"),
+    ("ông đang lĩnh lương hưu, muốn nhờ con lĩnh hộ", "pension_proxy"),
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)

@@ -94,6 +94,8 @@ _BUSINESS_AND_TAX = [
 
 _INSURANCE_AND_FARMING = [
     ("mua bảo hiểm y tế hộ gia đình cho cả nhà", "người chỉ tham gia bảo hiểm y tế"),
+    ("đóng bảo hiểm y tế tự nguyện cho mẹ", "người chỉ tham gia bảo hiểm y tế"),
+    ("sổ đỏ bị ướt hết chữ", "cấp đổi giấy chứng nhận"),
     ("đóng bhxh tự nguyện để sau này có lương hưu", "bảo hiểm xã hội tự nguyện"),
     ("sổ bảo hiểm sai năm sinh", "điều chỉnh thông tin trên sổ bảo hiểm xã hội"),
     ("gộp sổ bhxh hai công ty", "điều chỉnh thông tin trên sổ bảo hiểm xã hội"),
