@@ -130,6 +130,7 @@ def test_events_breadth_near_misses_stay_out(question: str, key: str) -> None:
     ("người lớn trong nhà chết vì dịch", "livestock_disease"),  # "lớn" like "lợn"
     ("xây nhà hai tầng trên đất vườn", "land_transfer"),  # "tầng" like "tặng"
     ("làm hợp đồng tặng cho nhà cho con", "building"),  # "tặng" like "tầng"
+    ("lam so do lan dau cho dat vuon", "land_dispute"),  # "lần" like "lấn"
     ("bà hưởng lương hưu, mới mất thẻ bảo hiểm y tế", "survivors"),  # a lost card, no death
 ])
 def test_events_breadth_folded_look_alikes_stay_out(question: str, key: str) -> None:
