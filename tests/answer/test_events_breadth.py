@@ -131,6 +131,9 @@ def test_events_breadth_near_misses_stay_out(question: str, key: str) -> None:
     ("xây nhà hai tầng trên đất vườn", "land_transfer"),  # "tầng" like "tặng"
     ("làm hợp đồng tặng cho nhà cho con", "building"),  # "tặng" like "tầng"
     ("lam so do lan dau cho dat vuon", "land_dispute"),  # "lần" like "lấn"
+    ("giải thể công ty quản lý quỹ", "business_closing"),  # "quản" like "quán"
+    ("đổi địa chỉ với cơ quan thuế", "business_change"),  # "cơ quan" like "cơ quán"
+    ("đăng kiểm tàu cá", "vehicle_inspection"),  # a fishing boat is no vehicle
     ("bà hưởng lương hưu, mới mất thẻ bảo hiểm y tế", "survivors"),  # a lost card, no death
 ])
 def test_events_breadth_folded_look_alikes_stay_out(question: str, key: str) -> None:
