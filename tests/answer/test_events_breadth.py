@@ -71,6 +71,7 @@ from motcua.answer.events import default_events
     ("tiệm tạp hóa muốn đổi chủ sang tên con trai", "business_change"),
     ("xây thêm tầng cho nhà", "building"),
     ("ông đang lĩnh lương hưu, muốn nhờ con lĩnh hộ", "pension_proxy"),
+    ("mua lại mảnh vườn của chú, làm sổ mới", "land_transfer"),  # a new book after a sale
 ])
 def test_events_breadth_match_situation(question: str, key: str) -> None:
     event = default_events().match(question)
