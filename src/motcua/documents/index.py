@@ -11,8 +11,6 @@ on the other half (``motcua eval legal``).
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -23,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from motcua._errors import IndexError_
+from motcua.documents._fusion import TermParts, accent_variants
 from motcua.documents.metadata import province_key
 from motcua.documents.terms import (
     LEGAL_STOPWORDS,
@@ -47,12 +46,6 @@ _FORMAT = 3  # 2: passages carry their province; 3: no syllable pair across punc
 # province named in a document's title, an article's heading and its body is one piece of
 # evidence, not three, so it cannot outweigh the one clause that names the commune asked for.
 TIE = 0.3
-# When the query has diacritics, a term that a passage matches only folded ("Hoằng Đông" for
-# "Hoàng Đồng") counts this share: accented exact matches first, folded ones still found.
-MISMATCH = 0.5
-KEEP_MIN = 2048  # terms in this many passages or more have their scores kept (speed)
-KEEP_FLOATS = 8_000_000  # kept scores at most (32 MB with their passages mapped)
-COMMON_SHARE = 0.1  # terms in more passages than this share are not damped (speed)
 K1 = 0.6  # strong saturation: a table that repeats "Tỉnh Vĩnh Long" 30 times is one match
 B = 0.75
 FIELD_WEIGHTS: dict[str, float] = {"body": 1.0, "accent": 0.3, "heading": 0.8}
@@ -83,10 +76,7 @@ class PassageIndex:
         self._forget_parts()
 
     def _forget_parts(self) -> None:
-        self._lock = threading.Lock()
-        self._parts: OrderedDict[tuple[Any, ...], tuple[npt.NDArray[Any],
-                                                        npt.NDArray[np.float32]]] = OrderedDict()
-        self._kept = 0
+        self._parts = TermParts()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -130,153 +120,14 @@ class PassageIndex:
         if not n:
             return scores
         folded = self.query_terms(query)
-        accent_of = self._accent_variants(query)
+        accent_of = accent_variants(query)
         for term in dict.fromkeys(folded):
-            found = self._term_part(term, accent_of, n)
+            found = self._parts.get(self.fields, self.weights, self.tie, term, accent_of, n)
             if found is not None:
                 docs, part = found
                 count = folded.count(term)
                 scores[docs] += part if count == 1 else count * part
         return scores
-
-    @staticmethod
-    def _accent_variants(query: str) -> dict[str, list[str]]:
-        """The query's accented terms under their folded form."""
-        accent_of: dict[str, list[str]] = {}
-        for term in _accented(query) if has_diacritics(query) else []:
-            key = "_".join(fold(x) for x in term.split("_"))
-            accent_of.setdefault(key, []).append(term)
-        return accent_of
-
-    def _term_part(self, term: str, accent_of: dict[str, list[str]], n: int) -> (
-        tuple[npt.NDArray[Any], npt.NDArray[np.float32]] | None
-    ):
-        """One term's dis-max score on the passages it occurs in (None: in none), kept for
-        the terms in many passages.
-
-        Why kept: the same common syllables ("hồ sơ", "xã", "cơ quan") come back query after
-        query, and their fused scores were most of a long question's time; a term's score
-        depends only on the term, its accented form and the weights, so a kept one is exact.
-        """
-        variant = accent_of[term][0] if term in accent_of else None
-        key = (term, variant, self.tie, tuple(self.weights.items()))
-        with self._lock:
-            kept = self._parts.get(key)
-            if kept is not None:
-                self._parts.move_to_end(key)
-                return kept
-        found = self._fuse_term(term, accent_of, n)
-        if found is not None and len(found[0]) >= KEEP_MIN:
-            found[1].flags.writeable = False
-            with self._lock:
-                self._parts[key] = found
-                self._kept += len(found[0])
-                while self._kept > KEEP_FLOATS and len(self._parts) > 1:
-                    _, (old, _) = self._parts.popitem(last=False)
-                    self._kept -= len(old)
-        return found
-
-    def _fuse_term(self, term: str, accent_of: dict[str, list[str]], n: int) -> (
-        tuple[npt.NDArray[Any], npt.NDArray[np.float32]] | None
-    ):
-        body = self.fields.get("body")
-        tid = body.vocab.get(term) if body is not None else None
-        if body is None or tid is None or not self.weights.get("body", 0.0):
-            return self._term_part_dense(term, accent_of, n)
-        lo, hi = body.indptr[tid], body.indptr[tid + 1]
-        docs = np.asarray(body.postings[lo:hi])
-        total = body.weights[lo:hi] * self.weights["body"]
-        best = total.copy()
-        accent_pos: Any = None
-        for name, index in self.fields.items():
-            weight = self.weights.get(name, 0.0)
-            if name == "body" or not weight:
-                continue
-            if name == "accent":
-                variants = accent_of.get(term, [])
-                if not variants:
-                    continue
-                ftid = index.vocab.get(variants[0])
-            else:
-                ftid = index.vocab.get(term)
-            if ftid is None:
-                continue
-            flo, fhi = index.indptr[ftid], index.indptr[ftid + 1]
-            fdocs = index.postings[flo:fhi]
-            if fhi - flo == len(docs) and np.array_equal(fdocs, docs):
-                pos: Any = slice(None)  # the usual case: one accented form, same passages
-            else:
-                pos = np.searchsorted(docs, fdocs)
-                if len(pos) and (pos[-1] >= len(docs) or not np.array_equal(docs[pos], fdocs)):
-                    return self._term_part_dense(term, accent_of, n)  # not within the body's
-            contribution = index.weights[flo:fhi] * weight
-            total[pos] += contribution
-            best[pos] = np.maximum(best[pos], contribution)
-            if name == "accent":
-                accent_pos = pos
-        # best + tie * (others) == (1 - tie) * best + tie * total
-        part = (1 - self.tie) * best + self.tie * total
-        if "accent" in self.fields and term in accent_of:
-            if accent_pos is None and not self.weights.get("accent", 0.0):
-                accent_pos = self._positions(docs, self.fields["accent"], accent_of[term][0])
-            self._damp_sparse(part, accent_pos, n)
-        return docs, part
-
-    @staticmethod
-    def _positions(docs: npt.NDArray[Any], index: BM25Index, term: str) -> (
-        npt.NDArray[Any] | None
-    ):
-        tid = index.vocab.get(term)
-        if tid is None:
-            return None
-        return np.searchsorted(docs, index.postings[index.indptr[tid]:index.indptr[tid + 1]])
-
-    @staticmethod
-    def _damp_sparse(part: npt.NDArray[np.float32], exact: Any,
-                     n: int) -> None:
-        """Scale a term's score by MISMATCH in passages without its accented form (``exact``:
-        their positions among the term's passages; None: no passage has it).
-
-        Why not when every passage has it or the term is common: most terms have one
-        accented form, and a term in a tenth of the passages hardly counts."""
-        if exact is None:
-            part *= MISMATCH
-            return
-        if isinstance(exact, slice) or len(exact) >= len(part) or len(part) > COMMON_SHARE * n:
-            return
-        keep = np.zeros(len(part), dtype=bool)
-        keep[exact] = True
-        part[~keep] *= MISMATCH
-
-    def _term_part_dense(self, term: str, accent_of: dict[str, list[str]], n: int) -> (
-        tuple[npt.NDArray[Any], npt.NDArray[np.float32]] | None
-    ):
-        """The general case (custom weights without the body, or an index whose fields
-        disagree): every field over all passages."""
-        best = np.zeros(n, dtype=np.float32)
-        total = np.zeros(n, dtype=np.float32)
-        touched = False
-        for name, index in self.fields.items():
-            weight = self.weights.get(name, 0.0)
-            if not weight:
-                continue
-            if name == "accent":
-                variants = accent_of.get(term, [])
-                tid = index.vocab.get(variants[0]) if variants else None
-            else:
-                tid = index.vocab.get(term)
-            if tid is None:
-                continue
-            lo, hi = index.indptr[tid], index.indptr[tid + 1]
-            docs = index.postings[lo:hi]
-            contribution = index.weights[lo:hi] * weight
-            total[docs] += contribution
-            best[docs] = np.maximum(best[docs], contribution)
-            touched = True
-        if not touched:
-            return None
-        part = (1 - self.tie) * best + self.tie * total
-        return np.arange(n), part
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a folded term (or "a_b" pair) in the passages."""
