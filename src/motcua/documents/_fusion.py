@@ -20,8 +20,15 @@ from motcua.documents.terms import _accented, has_diacritics
 from motcua.search import BM25Index
 from motcua.text.normalize import fold
 
-__all__ = ["COMMON_SHARE", "KEEP_FLOATS", "KEEP_MIN", "MISMATCH", "Part", "TermParts",
-           "accent_variants"]
+__all__ = [
+    "COMMON_SHARE",
+    "KEEP_FLOATS",
+    "KEEP_MIN",
+    "MISMATCH",
+    "Part",
+    "TermParts",
+    "accent_variants",
+]
 
 # When the query has diacritics, a term that a passage matches only folded ("Hoằng Đông" for
 # "Hoàng Đồng") counts this share: accented exact matches first, folded ones still found.
@@ -54,6 +61,8 @@ class TermParts:
         self._lock = threading.Lock()
         self._kept: OrderedDict[tuple[Any, ...], Part] = OrderedDict()
         self._floats = 0
+        # what pruning reads of a term before fusing it (documents._at), kept by it here
+        self.facts: dict[tuple[Any, ...], Any] = {}
 
     def get(self, fields: Mapping[str, BM25Index], weights: Mapping[str, float], tie: float,
             term: str, accent_of: Mapping[str, list[str]], n: int) -> Part | None:

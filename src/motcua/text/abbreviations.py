@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -74,8 +74,10 @@ class AbbreviationDictionary:
     def from_path(cls, path: Path) -> AbbreviationDictionary:
         return cls.from_text(path.read_text(encoding="utf-8"), source=str(path))
 
-    @property
+    @cached_property
     def max_len(self) -> int:
+        """The longest entry in syllables (kept: ``_spans`` reads it for every text, and a
+        pass over every entry was most of the expansion of a short query)."""
         return max((len(k) for k in self.entries), default=0)
 
     def matches(self, text: str) -> list[tuple[str, str]]:
