@@ -21,7 +21,7 @@ __all__ = ["BOUND_MARGIN", "Facts", "Layout", "fuse_at", "term_facts", "term_lay
 
 BOUND_MARGIN = 1e-4  # bounds are raised by this share, over float32 rounding
 FACTS_MAX = 50_000  # terms whose facts are kept (a few hundred bytes each)
-_ZERO = np.float32(0)
+_ONE, _HALF = np.float32(1), np.float32(MISMATCH)
 
 
 class Field(NamedTuple):
@@ -137,37 +137,34 @@ def _find(docs: npt.NDArray[Any], at: npt.NDArray[Any]) -> (
     """Positions of the passages ``at`` in the postings ``docs`` (clipped), and which are
     there."""
     pos = docs.searchsorted(at)
-    return pos, np.take(docs, pos, mode="clip") == at
+    np.minimum(pos, len(docs) - 1, out=pos)
+    return pos, docs[pos] == at
 
 
 def fuse_at(facts: Layout, tie: float, at: npt.NDArray[Any]) -> npt.NDArray[np.float32]:
     """``fuse_term``'s score of the term at the passages ``at`` (ascending), 0 where absent.
 
-    Every array runs over all of ``at`` and ``np.where`` keeps a field's sum and maximum
-    only where the field has the term, which is ``fuse_term``'s ``total[pos] += ...`` and
-    ``best[pos] = np.maximum(...)`` on those passages; other passages hold values that the
-    last step drops (the body's postings hold every field's on the nested path).
+    Every array runs over all of ``at``; a field's contribution is multiplied by whether it
+    has the term there (x * 1 == x, x * 0 == 0, then total + 0 == total and max(best, 0) ==
+    best for scores >= 0), which is ``fuse_term``'s ``total[pos] += ...`` and ``best[pos] =
+    np.maximum(...)`` on those passages and nothing elsewhere; every field sums from zero
+    (0 + x == x, so the body's first contribution is the same either way).
     """
     if not facts.fields:
         return np.zeros(len(at), dtype=np.float32)
     body_pos, body_hit = _find(facts.fields[0].docs, at)
-    total = best = np.take(facts.fields[0].weights, body_pos, mode="clip") * facts.fields[0].weight
-    if not facts.nested:  # _fuse_dense: every field from zero
-        total = best = np.where(body_hit, total, _ZERO)
+    total = best = facts.fields[0].weights[body_pos] * facts.fields[0].weight * body_hit
     for field in facts.fields[1:]:
         if field.same:
-            hit = body_hit
-            contribution = np.take(field.weights, body_pos, mode="clip") * field.weight
+            contribution = field.weights[body_pos] * field.weight * body_hit
         else:
             pos, hit = _find(field.docs, at)
-            contribution = np.take(field.weights, pos, mode="clip") * field.weight
-        total = np.where(hit, total + contribution, total)
-        best = np.where(hit, np.maximum(best, contribution), best)
+            contribution = field.weights[pos] * field.weight * hit
+        total = total + contribution
+        best = np.maximum(best, contribution)
     part = (1 - tie) * best + tie * total
-    if not facts.nested:
-        return part  # type: ignore[no-any-return,unused-ignore]
     if facts.damp == 1:
-        part = part * MISMATCH
+        part = part * np.float32(MISMATCH)
     elif facts.damp == 2 and facts.accent is not None:
-        part = np.where(_find(facts.accent, at)[1], part, part * MISMATCH)
-    return np.where(body_hit, part, _ZERO)
+        part = part * np.where(_find(facts.accent, at)[1], _ONE, _HALF)
+    return part  # type: ignore[no-any-return,unused-ignore]

@@ -36,6 +36,7 @@ MISMATCH = 0.5
 KEEP_MIN = 2048  # terms in this many passages or more have their scores kept (speed)
 KEEP_FLOATS = 8_000_000  # kept scores at most (32 MB with their passages mapped)
 COMMON_SHARE = 0.1  # terms in more passages than this share are not damped (speed)
+MAP_MIN = 1024  # a field's postings this long are placed among the body's by a map
 
 Part = tuple[npt.NDArray[Any], npt.NDArray[np.float32]]  # passages (ascending), their scores
 
@@ -121,8 +122,8 @@ def fuse_term(fields: Mapping[str, BM25Index], weights: Mapping[str, float], tie
         if fhi - flo == len(docs) and np.array_equal(fdocs, docs):
             pos: Any = slice(None)  # the usual case: one accented form, same passages
         else:
-            pos = np.searchsorted(docs, fdocs)
-            if len(pos) and (pos[-1] >= len(docs) or not np.array_equal(docs[pos], fdocs)):
+            pos = _within(docs, fdocs, n)
+            if pos is None:
                 return _fuse_dense(fields, weights, tie, term, accent_of, n)  # not within
         contribution = index.weights[flo:fhi] * weight
         total[pos] += contribution
@@ -136,6 +137,25 @@ def fuse_term(fields: Mapping[str, BM25Index], weights: Mapping[str, float], tie
             accent_pos = _positions(docs, fields["accent"], accent_of[term][0])
         _damp_sparse(part, accent_pos, n)
     return docs, part
+
+
+def _within(docs: npt.NDArray[Any], fdocs: npt.NDArray[Any], n: int) -> (
+    npt.NDArray[Any] | None
+):
+    """The positions of ``fdocs`` among ``docs`` (both ascending), None if one is not there.
+
+    Why a map over all passages for long lists: a binary search per passage of a common
+    term's other accented form ("tự" among the passages of "tu") took 0.1 ms at 100k
+    passages; writing the positions once and reading them is a few times faster."""
+    if len(fdocs) < MAP_MIN:
+        pos = np.searchsorted(docs, fdocs)
+        if len(pos) and (pos[-1] >= len(docs) or not np.array_equal(docs[pos], fdocs)):
+            return None
+        return pos
+    where = np.full(n, -1, dtype=np.int32)
+    where[docs] = np.arange(len(docs), dtype=np.int32)
+    pos = where[fdocs]
+    return None if (pos < 0).any() else pos
 
 
 def _positions(docs: npt.NDArray[Any], index: BM25Index, term: str) -> npt.NDArray[Any] | None:

@@ -20,7 +20,8 @@ import numpy as np
 import numpy.typing as npt
 
 from motcua.documents._at import BOUND_MARGIN, fuse_at, term_facts, term_layout
-from motcua.documents._fusion import Part, TermParts
+from motcua.documents._batch import fuse_many
+from motcua.documents._fusion import KEEP_MIN, Part, TermParts
 from motcua.search import BM25Index
 
 __all__ = ["top_passages"]
@@ -52,14 +53,17 @@ class _Query:
         self.counts = [folded.count(t) for t in self.terms]
         self.facts = [term_facts(parts.facts, fields, weights, tie, t, self.variant(t), n)
                       for t in self.terms]
+        rare = [i for i, f in enumerate(self.facts) if 0 < f.touched < KEEP_MIN]
+        joined = fuse_many(fields, weights, tie, [self.terms[i] for i in rare], accent_of, n)
+        self.rare = {rare[k]: part for k, part in joined.items()}
 
     def variant(self, term: str) -> str | None:
         return self.accent_of[term][0] if term in self.accent_of else None
 
     def full(self, i: int) -> Part | None:
         """Term ``i``'s score on all its passages, times its count in the query."""
-        found = self.parts.get(self.fields, self.weights, self.tie, self.terms[i],
-                               self.accent_of, self.n)
+        found = self.rare.get(i) or self.parts.get(self.fields, self.weights, self.tie,
+                                                   self.terms[i], self.accent_of, self.n)
         if found is None or self.counts[i] == 1:
             return found
         return found[0], self.counts[i] * found[1]
@@ -105,38 +109,44 @@ def top_passages(parts: TermParts, fields: Mapping[str, BM25Index],
         if not rest or left >= done or left > RECHECK * checked:
             continue
         checked = left
-        theta = _floor(acc, seeds, keep, limit)
-        if left >= theta:
+        budget = sum(query.facts[r].touched for r in rest) / LOOKUP_COST
+        theta, some = _floor(acc, seeds, keep, limit, left)
+        if left >= theta or some > budget:  # cannot prune, or not enough to gain
             continue
         alive = _above(acc, theta - left, keep)
         # alive holds the ``limit`` best partial scores: their ``limit``-th is exact
         theta = max(theta, _kth(acc[alive], limit) * _LOW)
         alive = alive[acc[alive] + left >= theta]
-        if len(alive) * LOOKUP_COST <= sum(query.facts[r].touched for r in rest):
+        if len(alive) <= budget:
             if len(alive) > PROBE * limit:
                 theta = max(theta, _probe(query, alive, acc, rest, limit))
                 alive = alive[acc[alive] + left >= theta]
             found, known = _narrow(query, alive, acc[alive].astype(np.float64), rest, bounds,
                                    limit, theta)
             return _exact(query, found, full, known, limit)
-    theta = _floor(acc, seeds, keep, limit)  # every term read in full
+    theta, _ = _floor(acc, seeds, keep, limit, 0.0)  # every term read in full
     found = _above(acc, theta, keep)
     found = found[acc[found] >= _kth(acc[found], limit) * _LOW]
     return _exact(query, found, full, {}, limit)
 
 
 def _floor(acc: npt.NDArray[np.float32], seeds: npt.NDArray[Any] | None,
-           keep: npt.NDArray[np.bool_] | None, limit: int) -> float:
-    """A lower bound on the ``limit``-th best score: the ``limit``-th best of the partial
-    scores of some passages (those of a term read, and every ``STRIDE``-th), lowered for
-    rounding. Why not of all passages: finding every touched passage is a pass over all of
-    them, longer than the rest of a check."""
-    sample = acc[::STRIDE] if keep is None else acc[::STRIDE][keep[::STRIDE]]
-    theta = _kth(sample[sample > 0], limit)
+           keep: npt.NDArray[np.bool_] | None, limit: int, left: float) -> tuple[float, int]:
+    """A lower bound on the ``limit``-th best score, lowered for rounding: the ``limit``-th
+    best partial score of the passages of a term read (or of every ``STRIDE``-th passage);
+    and how many of those passages the terms ``left`` could still lift to it (at least as
+    many candidates will be read). Why not of all passages: finding every touched passage
+    is a pass over all of them, longer than the rest of a look."""
     if seeds is not None:
         picked = seeds if keep is None else seeds[keep[seeds]]
-        theta = max(theta, _kth(acc[picked], limit))
-    return theta * _LOW
+        if len(picked) >= limit:
+            values = acc[picked]
+            theta = _kth(values, limit) * _LOW
+            return theta, int(np.count_nonzero(values + left >= theta))
+    sample = acc[::STRIDE] if keep is None else acc[::STRIDE][keep[::STRIDE]]
+    sample = sample[sample > 0]
+    theta = _kth(sample, limit) * _LOW
+    return theta, int(np.count_nonzero(sample + left >= theta))
 
 
 def _above(acc: npt.NDArray[np.float32], floor: float,
