@@ -28,11 +28,11 @@ __all__ = ["top_passages"]
 
 SMALL = 30_000  # a query touching fewer postings is scored in full (nothing to gain)
 LOOKUP_COST = 8  # reading a term's score at one candidate costs this many postings' work
-FEW = 64  # candidates this few are scored on every term at once
-SEEDS = 20_000  # a read term's passages give the first lower bound if it has at most this many
+FEW = 32  # candidates this few are scored on every term at once
+SEEDS = 4096  # a read term's passages give the first lower bound if it has at most this many
 STRIDE = 16  # and every 16th passage
-PROBE = 8  # more candidates than this many times the limit: probe the best ones first
-RECHECK = 0.8  # the bound is looked at again once the terms left can add 20% less
+PROBE = 3  # more candidates than this many times the limit: probe the best ones first
+RECHECK = 0.6  # the bound is looked at again once the terms left can add 40% less
 _LOW = 1 - 4 * BOUND_MARGIN  # thresholds are lowered by this share (float32 sums in any order)
 
 
