@@ -40,8 +40,14 @@ def stop_flags(text: str, *, accented: bool | None = None) -> list[tuple[str, bo
     out = []
     for syl in syllables(text):
         term = _folded_term(syl)
-        out.append((term, syl in _ACCENTED_STOPWORDS if accented else fold(syl) in LEGAL_STOPWORDS))
+        stop = syl in _ACCENTED_STOPWORDS if accented else _fold1(syl) in LEGAL_STOPWORDS
+        out.append((term, stop))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _fold1(syllable: str) -> str:
+    return fold(syllable)
 
 
 def has_diacritics(text: str) -> bool:
