@@ -54,6 +54,36 @@ _PRIVATE = [
     r"\b(nguoi yeu|ban trai|ban gai|hang xom|nguoi ta|anh ay|chi ay|ong ay|ba ay|co ay|ong ta|"
     r"ba ta)\b.{0,25}\b(co )?(tien an|tien su|an tich|no xau)\b.{0,20}\b(khong|gi|chua)\b",
 ]
+# Someone else's data looked up for the asker, in any wording: a third person (not the asker's
+# own family, for whom people legitimately ask), their data, linked ("số thuế của bà Hoa",
+# "hộ khẩu nhà ông Bình", "ông Lộc ... có nợ thuế"), and a word of looking up. A request to
+# *do* a procedure for someone ("nộp hộ hồ sơ cho bà Hoa") has no word of looking up.
+_THIRD = (r"(nguoi khac|nguoi ta|((con|vo|chong|bo|me|ong|ba) )?(nha )?(hang xom|ben canh)|"
+          r"nguoi dung ten|nguoi (co )?ten \w+|nguoi yeu( cu)?|ban trai|ban gai|vo cu|"
+          r"chong cu|anh re|chi dau|em re|em dau|co giao|thay giao|chu nha|chu tro|nguoi thue|"
+          r"(ong|ba|anh|chi|co|chu|bac|thang|con) (ay|ta|kia|do|hang xom|ben canh)|"
+          r"(ong|ba|anh|chi|co|chu|bac) {name})")
+_DATA = (r"(so dien thoai|sdt|so dt|dien thoai|dia chi|ngay sinh|nam sinh|ma so thue|mst|"
+         r"so can cuoc|can cuoc|cccd|cmnd|thong tin|ho so|ly lich|tien an|tien su|an tich|"
+         r"thua dat|so do|so hong|ho khau|khai sinh|tin nhan|no thue|no xau|tai khoan|"
+         r"thu nhap|luong|dang o dau|song o dau|(da )?(dang ky )?ket hon (voi ai|chua|voi nguoi))")
+_LOOKUP = (r"\b(cho (toi|em|minh|chau|tui) (xem|xin|biet|hoi|thong tin|so|dia chi|ma)|"
+           r"xem|tra|tra cuu|kiem tra|tim|"
+           r"liet ke|gui (toi|em|minh)|la gi|la bao nhieu|bao nhieu|la ai|ai la|o dau|"
+           r"co \w+( \w+)? (khong|chua)|biet)\b")
+_ON_BEHALF = (r"\b(uy quyen|nho (toi|em|minh|chau)|thay mat|dai dien cho|nop ho(?! so)|"
+              r"lam ho(?! so)|lam thay)\b")
+_LINKED = (r"\b{data}\b (\w+ ){0,3}(cua|nha|ve) (nha )?{third}\b|"
+           r"\b{third}\b (\w+ ){0,5}{data}\b").replace("{data}", _DATA)
+_OTHERS = [
+    r"\bai la nguoi (nop|gui|viet|to cao|khieu nai|dung ten|bao)\b",
+    r"\b(liet ke|danh sach|cho (toi|em|minh) (xem|biet)) (\w+ ){0,2}(nhung|cac) (nguoi|ho)\b"
+    r".{0,30}\b(nop|dang ky|xin|nhan|co)\b",
+    r"\bdanh sach\b.{0,40}\b(kem|co|gom|ca) (so dien thoai|sdt|dia chi|cccd|can cuoc)\b",
+    r"\b(tin nhan|cau hoi|lich su) (cua )?(nguoi khac|nguoi ta|moi nguoi)\b",
+]
+# a name as people write it: "ông Tâm", "bà Nguyễn Thị Hoa" (capitalised in the question)
+_NAME = re.compile(r"\b(?:ông|bà|anh|chị|cô|chú|bác) ((?:[A-ZĐ][^\W\d_]*)(?: [A-ZĐ][^\W\d_]*)*)")
 _INJECTION_RE = [re.compile(p) for p in _INJECTION]
 _PRIVATE_RE = [re.compile(p) for p in _PRIVATE]
 _UNSAFE_RE = [re.compile(p) for p in _UNSAFE]
@@ -83,7 +113,7 @@ def guard_reason(question: str) -> str | None:
     raw_lower = stripped.lower()
     if any(r.search(folded) or r.search(raw_lower) for r in _INJECTION_RE):
         return "injection"
-    if any(r.search(folded) for r in _PRIVATE_RE):
+    if any(r.search(folded) for r in _PRIVATE_RE) or _asks_others_data(stripped, folded):
         return "private_data"
     if any(r.search(folded) for r in _UNSAFE_RE):
         return "unsafe"
@@ -92,3 +122,14 @@ def guard_reason(question: str) -> str | None:
     if fake.search(spaced):
         return "unsafe"
     return None
+
+
+def _asks_others_data(question: str, folded: str) -> bool:
+    """Whether ``question`` asks to see another person's data (``_THIRD``, ``_DATA``)."""
+    if any(re.search(p, folded) for p in _OTHERS):
+        return True
+    if not re.search(_LOOKUP, folded) or re.search(_ON_BEHALF, folded):
+        return False
+    names = [fold(m.group(1)).lower() for m in _NAME.finditer(question)]
+    name = "(" + "|".join(re.escape(n) for n in names) + ")" if names else "(?!x)x"
+    return bool(re.search(_LINKED.replace("{third}", _THIRD.replace("{name}", name)), folded))
