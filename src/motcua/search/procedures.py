@@ -25,6 +25,7 @@ from motcua.search._protocol import Hit
 from motcua.search.accents import AccentRestorer
 from motcua.search.bm25 import BM25Index
 from motcua.search.semantic import SemanticVectors, bonus, encode_query, model_id
+from motcua.search.spelling import ContextSpeller
 from motcua.text.abbreviations import default_dictionary
 from motcua.text.normalize import fold
 from motcua.text.tokenize import QUESTION_STOPWORDS, Tokenizer
@@ -86,6 +87,7 @@ class ProcedureIndex:
         self.semantic_weight = semantic_weight
         self.semantic: SemanticVectors | None = None  # None: lexical only
         self._accents: AccentRestorer | None = None
+        self._spell: ContextSpeller | None = None
         self.coverage_weight = coverage_weight
         self.name_weight = name_weight
         self.body_weight = body_weight
@@ -134,9 +136,17 @@ class ProcedureIndex:
         dictionary = default_dictionary()
         keep = {fold(w) for term, _ in dictionary.matches(query) for w in term.split()}
         corrected = dictionary.respell(
-            self.name_index.correct(query, keep=frozenset(keep | QUESTION_STOPWORDS)))
+            self._speller().correct(query, keep=frozenset(keep | QUESTION_STOPWORDS)))
         # Each term once: an expansion that repeats the question's words must not multiply them.
         return list(dict.fromkeys(_QUERY_TOKENIZER(dictionary.expand(corrected))))
+
+    def _speller(self) -> ContextSpeller:
+        """The context speller over the current indexes (built on first use: its lookup
+        table costs a few ms, and a swapped-in index gets its own)."""
+        if self._spell is None or self._spell.index is not self.body_index:
+            self._spell = ContextSpeller(self.body_index, fallback=self.name_index,
+                                         pairs=self.name_index)
+        return self._spell
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         terms = self.query_terms(query)

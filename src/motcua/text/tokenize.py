@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from motcua.text.normalize import fold, syllables
 
-__all__ = ["QUESTION_STOPWORDS", "Tokenizer", "is_stopword", "tokenize"]
+__all__ = ["QUESTION_STOPWORDS", "Tokenizer", "index_form", "is_stopword", "tokenize"]
 
 # Words that shape a citizen's question but never name a procedure. Kept short on purpose:
 # BM25's idf handles the rest, and words like "không" also appear in real procedure names.
@@ -47,6 +47,12 @@ def _spelling(syllable: str) -> str:
     stand in official texts (ký/kí, lý/lí). Cached: a corpus repeats a few thousand
     syllables millions of times, and this was most of the time a large index took to build."""
     return _I_Y.sub(r"\1i", fold(syllable))
+
+
+def index_form(syllable: str) -> str:
+    """The index term of one syllable (folded, i/y spelling unified): what the vocabulary
+    and the "a_b" pair terms are keyed by."""
+    return _spelling(syllable)
 
 
 @dataclass(frozen=True)
