@@ -8,7 +8,7 @@ import pytest
 
 from motcua.search.bm25 import BM25Index
 from motcua.text.abbreviations import AbbreviationDictionary
-from motcua.text.typos import is_vietnamese_syllable, repairs
+from motcua.text.typos import is_vietnamese_syllable, repairs, unshorten
 
 
 @pytest.mark.parametrize("word", ["nghieng", "khuyen", "quyet", "truong", "giay", "hoang",
@@ -53,3 +53,22 @@ def test_abbreviations_respell_in_place() -> None:
     # an abbreviation names the thing in other words: expanded, never replaced
     assert d.respell("cty tnhh") == "cty tnhh"
     assert d.respell("") == ""
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("có làm online đc ko", "có làm online được không"),
+    ("cần giấy tờ j.", "cần giấy tờ gì."),
+    ("làm ntn vs ạ", "làm như thế nào với ạ"),
+    ("mất bn tiền", "mất bao nhiêu tiền"),
+    ("đk hành nghề ở đâu", "đăng ký hành nghề ở đâu"),
+    ("bao lâu thì đk", "bao lâu thì được"),
+    ("nộp online dk ko", "nộp online được không"),
+])
+def test_typos_unshorten_chat_shorthand(typed: str, meant: str) -> None:
+    assert unshorten(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["Tổ K phường R", "thửa đất 2/k", "mẫu k-1", "kho hàng",
+                                  "ĐKKH với người nước ngoài"])
+def test_typos_unshorten_leaves_codes_and_words(text: str) -> None:
+    assert unshorten(text) == text

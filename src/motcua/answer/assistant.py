@@ -33,6 +33,7 @@ from motcua.catalog.sample import is_sample_code
 from motcua.search._protocol import Hit
 from motcua.search.procedures import ProcedureIndex
 from motcua.store.db import Database, open_database
+from motcua.text.typos import unshorten
 
 __all__ = ["Assistant", "assistant_for", "load_assistant"]
 
@@ -136,7 +137,8 @@ class Assistant:
         if reason:
             return self._abstain(reason)
         # a procedure's own name (an option pressed, a name pasted) settles it: no history
-        query = question if self.fit.is_a_name(question) else self._query(question, history)
+        query = question if self.fit.is_a_name(question) else self._query(
+            unshorten(question), [unshorten(h) for h in history])
         hits = self._search(query)
         asked = query  # the asker's words, before a life event adds the catalog's
         query, hits, event = self._with_event(query, hits)

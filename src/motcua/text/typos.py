@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_vietnamese_syllable", "repairs"]
+__all__ = ["CHAT_SHORTHAND", "is_vietnamese_syllable", "repairs", "unshorten"]
 
 # Folded (no diacritics, đ as d) Vietnamese syllables: an initial, a vowel nucleus, a final.
 _SYLLABLE = re.compile(
@@ -56,3 +56,38 @@ def repairs(folded: str) -> list[str]:
             for more in repairs(fixed) if not is_vietnamese_syllable(fixed) else ():
                 add(more)
     return out
+
+
+# Chat shorthand, written out in place: the words that shape a question ("có đc ko", "cần
+# giấy j", "làm ntn"), and "đk", which is "được" where a clause ends ("làm online đk không",
+# "bao lâu thì đk") and "đăng ký" before its object ("đk hành nghề": in place it keeps the
+# pair "đăng ký hành", which the dictionary's expansion appended at the end does not).
+CHAT_SHORTHAND = {
+    "đk": "đăng ký", "dk": "đăng ký",
+    "k": "không", "ko": "không", "kh": "không", "khg": "không", "kg": "không", "hok": "không",
+    "j": "gì", "dc": "được", "đc": "được", "vs": "với", "ntn": "như thế nào",
+    "bn": "bao nhiêu", "lm": "làm", "trc": "trước", "ms": "mới", "mk": "mình",
+    "mik": "mình", "r": "rồi", "ng": "người", "cx": "cũng", "cg": "cũng", "nhìu": "nhiều",
+}
+_SHORTHAND = re.compile(r"(?<![\w/.-])(" + "|".join(
+    sorted(map(re.escape, CHAT_SHORTHAND), key=len, reverse=True)) + r")(?![\w/-])")
+
+
+def unshorten(text: str) -> str:
+    """``text`` with chat shorthand written out ("có đc ko" → "có được không").
+
+    Why: left as typed, "j" and "ko" are rare index terms that pair with their neighbours
+    ("giay_j") and count as content words when the answer checks how much of the question
+    a procedure covers. Lower-case only: an upper-case "K" or "R" is a name or a code."""
+    return _SHORTHAND.sub(_written_out, text)
+
+
+_CLAUSE_END = re.compile(r"\s*($|[,.;:!?)]|(không|ko|k|chưa|ạ|nhỉ|nhé|hả|hông|khong|chua|a)"
+                         r"(?!\w))")
+
+
+def _written_out(m: re.Match[str]) -> str:
+    word = m.group(1)
+    if word in ("đk", "dk") and _CLAUSE_END.match(m.string, m.end()):
+        return "được"
+    return CHAT_SHORTHAND[word]
