@@ -145,7 +145,8 @@ class ProcedureIndex:
         table costs a few ms, and a swapped-in index gets its own)."""
         if self._spell is None or self._spell.index is not self.body_index:
             self._spell = ContextSpeller(self.body_index, fallback=self.name_index,
-                                         pairs=self.name_index)
+                                         pairs=self.name_index,
+                                         texts=(d.name for d in self.docs))
         return self._spell
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:

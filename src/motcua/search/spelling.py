@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from motcua.search.bm25 import BM25Index
-from motcua.text.normalize import fold, syllables
+from motcua.text.normalize import fold, normalize_tone, syllables
 from motcua.text.tokenize import index_form, is_stopword
 from motcua.text.typos import is_vietnamese_syllable, repairs
 
@@ -26,11 +27,19 @@ __all__ = ["ContextSpeller", "slip_variants"]
 
 # Documents a variant's word pairs must be found in before it replaces a known syllable.
 _KNOWN_EVIDENCE = 3
+# ... and how many times the pairs the syllable makes itself ("hải qua" is in one name).
+_RATIO = 20
 _INITIALS = (("ch", "tr"), ("s", "x"), ("d", "gi", "r"), ("l", "n"))
 _FINALS = (("ng", "n"), ("c", "t"))
 _TONE_KEYS = "sfrxj"
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]\"“”…/\n-]+")
 _VOWELS = "aeiouy"
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` less one letter each way, tone marks where the rule puts them ("hoàn" →
+    "hòa")."""
+    return {normalize_tone(word[:i] + word[i + 1:]) for i in range(len(word))}
 
 
 def _osa_one(a: str, b: str) -> bool:
@@ -83,10 +92,15 @@ class ContextSpeller:
     """Corrects the syllables of a question against one index's vocabulary and pairs."""
 
     def __init__(self, index: BM25Index, *, fallback: BM25Index | None = None,
-                 pairs: BM25Index | None = None) -> None:
+                 pairs: BM25Index | None = None, texts: Iterable[str] = ()) -> None:
         self.index = index  # the known syllables
         self.fallback = fallback or index  # corrects what context cannot
         self.pairs = pairs or index  # whose word pairs are the evidence
+        # each folded syllable's forms as the catalog writes them (``texts``: its names)
+        self.forms: dict[str, set[str]] = defaultdict(set)
+        for text in texts:
+            for word in syllables(text):
+                self.forms[index_form(word)].add(word)
         self._by_key: dict[str, list[str]] | None = None
 
     def _df(self, term: str, index: BM25Index | None = None) -> int:
@@ -120,6 +134,24 @@ class ContextSpeller:
         out.discard(folded)
         return out
 
+    def _known_variants(self, word: str, *, accented: bool, both: bool, short: bool
+                        ) -> set[str]:
+        """What a known syllable may have been: a regional or Telex variant, or a known
+        syllable with one letter more ("hoà thành": a letter dropped). A dropped letter
+        leaves many known syllables ("nhà" of "nhận"): in a question typed with diacritics
+        the rest must be a form the catalog writes less that letter ("hoà" of "hoàn", not
+        "nhà" of "nhận"); without any, ``both`` neighbours must vouch for it. Never for a
+        known syllable of two letters ("từ", "đi"); ``short`` allows it for an unknown one
+        ("xc", "ết")."""
+        folded = fold(word)
+        out = {index_form(v) for v in slip_variants(folded)}
+        if (len(folded) >= 3 or short) and (accented or both):
+            for t in self._keys().get(folded, ()):
+                if len(t) == len(folded) + 1 and (not accented or any(
+                        word in _deletions(form) for form in self.forms.get(t, ()))):
+                    out.add(t)
+        return out
+
     def _evidence(self, left: str | None, term: str, right: str | None) -> int:
         return ((self._pair(left, term) if left else 0)
                 + (self._pair(term, right) if right else 0))
@@ -136,10 +168,11 @@ class ContextSpeller:
         """``query`` with each slip put right by context; an unknown syllable no variant
         pairs with its neighbours goes to the fallback's ``BM25Index.correct``. Words on
         either side of a punctuation mark are not neighbours ("con mới sinh, chồng tôi")."""
-        return " ".join(filter(None, (self._correct(part, keep)
+        accented = query != fold(query)
+        return " ".join(filter(None, (self._correct(part, keep, accented)
                                       for part in _PUNCTUATION.split(query))))
 
-    def _correct(self, query: str, keep: frozenset[str]) -> str:
+    def _correct(self, query: str, keep: frozenset[str], accented: bool) -> str:
         words = syllables(query)
         out: list[str] = []
         for i, w in enumerate(words):
@@ -147,46 +180,51 @@ class ContextSpeller:
             right = words[i + 1] if i + 1 < len(words) else None
             if f in keep or not f.isalpha():
                 out.append(w)
-            elif index_form(w) in self.index.vocab or (len(f) < 4
-                                                       and is_vietnamese_syllable(f)):
-                # known, or short and spelled like a word: only a strong pair replaces it
-                fixed = self._known(w, out[-1] if out else None, right) if len(f) >= 2 else w
-                out.append(fixed if fixed != w or index_form(w) in self.index.vocab
-                           else self.fallback.correct(w, keep))
+            elif index_form(w) in self.index.vocab:
+                out.append(self._known(w, out[-1] if out else None, right, accented=accented)
+                           if len(f) >= 2 else w)
             else:
-                out.append(self._unknown(w, out[-1] if out else None, right, keep))
+                out.append(self._unknown(w, out[-1] if out else None, right, keep,
+                                         accented=accented))
         return " ".join(out)
 
     def _unknown(self, word: str, left_word: str | None, right_word: str | None,
-                 keep: frozenset[str]) -> str:
+                 keep: frozenset[str], *, accented: bool) -> str:
         """An unknown syllable: the variant that pairs best with its neighbours (a typing
-        repair of ``text.typos`` before any other), else the fallback's correction. Short
-        syllables spelled like Vietnamese go to ``_known`` first."""
+        repair of ``text.typos`` before any other), else the fallback's correction. A short
+        one ("xc", "ết") has many neighbours by one edit: it needs the pairs a known one
+        does (``_known``)."""
         f = fold(word)
         slip = not is_vietnamese_syllable(f)
-        if len(f) >= 3:
-            left = index_form(left_word) if left_word else None
-            right = index_form(right_word) if right_word else None
-            typed = [r for r in repairs(f) if r in self.index.vocab] if slip else []
-            scored = sorted(((self._evidence(left, c, right), self._df(c), c)
-                             for c in typed or self.candidates(f)), reverse=True)
-            if scored and (scored[0][0] > 0 or typed):
-                return scored[0][2]
+        left = index_form(left_word) if left_word else None
+        right = index_form(right_word) if right_word else None
+        typed = [r for r in repairs(f) if r in self.index.vocab] if slip else []
+        if len(f) < 4 and not (slip and len(f) == 3) and not typed:
+            fixed = self._known(word, left_word, right_word, accented=accented, known=False)
+            return fixed if fixed != word else self.fallback.correct(word, keep)
+        scored = sorted(((self._evidence(left, c, right), self._df(c), c)
+                         for c in typed or self.candidates(f)), reverse=True)
+        if scored and (typed or scored[0][0] > 0):
+            return scored[0][2]
         return self.fallback.correct(word, keep)
 
-    def _known(self, word: str, left_word: str | None, right_word: str | None) -> str:
-        """A known (or short, well spelled) syllable, or its regional or Telex variant
-        (``slip_variants``) when the syllable pairs with none of its content neighbours and
+    def _known(self, word: str, left_word: str | None, right_word: str | None, *,
+               accented: bool, known: bool = True) -> str:
+        """A known syllable, or what it may have been (``_known_variants``) when the
+        syllable pairs with none of its content neighbours and
         the variant pairs with every one of them, in ``_KNOWN_EVIDENCE`` documents at least
         (three times that with a single content neighbour)."""
         left, right = self._content(left_word), self._content(right_word)
-        if (left is None and right is None) or self._evidence(left, index_form(word), right):
+        if left is None and right is None:
             return word
+        own = self._evidence(left, index_form(word), right)
         best: tuple[int, int, str] | None = None
-        for v in slip_variants(fold(word)):
-            c = index_form(v)
+        variants = self._known_variants(word, accented=accented, short=not known,
+                                        both=left is not None and right is not None)
+        for c in variants:
             pairs = ([self._pair(left, c)] if left else []) + (
                 [self._pair(c, right)] if right else [])
-            if all(pairs) and sum(pairs) >= _KNOWN_EVIDENCE * (1 if len(pairs) == 2 else 3):
+            if all(pairs) and sum(pairs) >= max(_KNOWN_EVIDENCE * (1 if len(pairs) == 2 else 3),
+                                                _RATIO * own):
                 best = max(best or (0, 0, ""), (sum(pairs), self._df(c), c))
         return best[2] if best else word
