@@ -22,7 +22,7 @@ from bench.endtoend import _percentile
 from bench.slips import KINDS, corrupt
 from motcua.text.normalize import syllables
 
-__all__ = ["TEMPLATES", "run", "sentences"]
+__all__ = ["OWN", "TEMPLATES", "own_sentences", "run", "sentences"]
 
 # "{}" is the procedure's name; the words around it are what citizens add, and carry the
 # words chat shorthand replaces (không, được, gì, với, thế nào, bao nhiêu).
@@ -39,6 +39,41 @@ TEMPLATES = (
 # A name cut short by a citizen does not end on these.
 _DANGLING = {"đối", "với", "của", "cho", "và", "trong", "theo", "tại", "các", "có", "thuộc",
              "về", "từ", "do", "là", "hoặc", "khi", "đã", "được", "bị", "ở", "trên", "người"}
+# Requests in citizens' own words (written here, not from any eval file): the pairs they
+# make are not the catalog's names word for word, so a correction that only works on names
+# shows here.
+OWN = (
+    "tôi muốn làm lại thẻ bảo hiểm y tế bị mất",
+    "con tôi mới sinh cần làm giấy khai sinh ở đâu",
+    "hai đứa muốn đăng ký kết hôn thì cần giấy tờ gì",
+    "bố tôi mất rồi làm giấy chứng tử thế nào",
+    "muốn chứng thực bản sao sổ hộ khẩu ở xã",
+    "xin giấy phép xây dựng nhà ở nông thôn",
+    "đăng ký tạm trú cho người thuê trọ",
+    "làm thẻ căn cước cho con 14 tuổi",
+    "sang tên sổ đỏ khi mua đất",
+    "đổi giấy phép lái xe sắp hết hạn",
+    "đăng ký hộ kinh doanh bán tạp hóa",
+    "xin xác nhận tình trạng hôn nhân để đi làm hồ sơ vay",
+    "cấp lại giấy khai sinh bị rách",
+    "tách thửa đất cho con trai",
+    "đăng ký thường trú về nhà chồng",
+    "xin trợ cấp cho người khuyết tật",
+    "hỗ trợ hộ nghèo sửa nhà",
+    "đăng ký xe máy mới mua",
+    "khai báo tạm vắng khi đi làm xa",
+    "cải chính ngày sinh trong giấy khai sinh",
+    "xin cấp phiếu lý lịch tư pháp",
+    "đăng ký thành lập công ty trách nhiệm hữu hạn",
+    "giải thể hộ kinh doanh",
+    "đăng ký nhận con nuôi",
+    "đăng ký khai tử cho ông nội",
+    "xin giấy phép kinh doanh rượu",
+    "cấp giấy chứng nhận quyền sử dụng đất lần đầu",
+    "chứng thực chữ ký trên giấy ủy quyền",
+    "đăng ký lại kết hôn vì mất giấy",
+    "thay đổi thông tin cư trú sau khi sáp nhập xã",
+)
 EXTRA_KINDS = ("nodiac+drop_letter", "nodiac+swap_letters", "nodiac+shorthand",
                "nodiac+final_n_ng_c_t")
 
@@ -65,7 +100,19 @@ def sentences(names: list[str], n: int, seed: int) -> list[tuple[list[str], list
     return out
 
 
-def run(home: Path, n: int, seed: int, kinds: list[str]) -> dict[str, Any]:
+def own_sentences(seed: int, repeats: int = 5) -> list[tuple[list[str], list[int]]]:
+    """``OWN`` requests, each ``repeats`` times (the slips differ by sentence index); any
+    word may get the slip but the question words of ``_DANGLING``."""
+    out = []
+    for _ in range(repeats):
+        for text in OWN:
+            words = syllables(text)
+            out.append((words, [i for i, w in enumerate(words) if w not in _DANGLING]))
+    return out
+
+
+def run(home: Path, n: int, seed: int, kinds: list[str], *, own: bool = False
+        ) -> dict[str, Any]:
     from motcua._settings import Settings
     from motcua.answer import load_assistant
     from motcua.search.procedures import subject_of
@@ -80,7 +127,7 @@ def run(home: Path, n: int, seed: int, kinds: list[str]) -> dict[str, Any]:
         times.append((time.perf_counter() - start) * 1000)
         return response.procedures[0].code if response.procedures else None
 
-    asked = sentences(names, n, seed)
+    asked = own_sentences(seed) if own else sentences(names, n, seed)
     clean = [first(words) for words, _ in asked]
     result: dict[str, Any] = {"seed": seed, "sentences": len(asked),
                               "clean_answered": sum(c is not None for c in clean), "kinds": {}}
@@ -122,9 +169,11 @@ def main() -> None:
     p.add_argument("--n", type=int, default=300, help="sentences (one per procedure name)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--kinds", nargs="+", default=[*KINDS, *EXTRA_KINDS])
+    p.add_argument("--own", action="store_true",
+                   help="the requests of OWN (citizens' words) instead of catalog names")
     p.add_argument("--json", action="store_true", help="every number and failed examples")
     args = p.parse_args()
-    result = run(args.home, args.n, args.seed, args.kinds)
+    result = run(args.home, args.n, args.seed, args.kinds, own=args.own)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else render(result))
 
 

@@ -61,3 +61,10 @@ def test_sentences_seeded_with_name_positions() -> None:
     assert first == sentences(names, 3, seed=5)
     for words, where in first:
         assert where and all(0 <= i < len(words) for i in where)
+
+
+def test_own_sentences_repeat_with_slip_positions() -> None:
+    from bench.typos import OWN, own_sentences
+    asked = own_sentences(seed=1, repeats=2)
+    assert len(asked) == 2 * len(OWN)
+    assert all(where for _, where in asked)
