@@ -24,6 +24,19 @@ def test_dictionary_accented_question_does_not_match_other_word() -> None:
     assert default_dictionary().matches("cuoi vo")
 
 
+def test_dictionary_phrase_with_one_tone_slip_matches() -> None:
+    d = AbbreviationDictionary.from_text("giấy phép kinh doanh\tđăng ký kinh doanh\n"
+                                         "hộ khẩu\tthường trú\ncưới\tkết hôn\n")
+    assert d.matches("xin giẫy phép kinh doanh") == [("giấy phép kinh doanh",
+                                                       "đăng ký kinh doanh")]
+    assert d.matches("sổ hố khẩu") == [("hộ khẩu", "thường trú")]
+    # a single word with another tone is another word; two words off is another phrase
+    assert d.matches("cười") == []
+    assert d.matches("giẫy phép kinh dòanh") == []
+    # a vowel mark is not a tone: "hơ" is not "hộ"
+    assert d.matches("hơ khẩu") == []
+
+
 def test_dictionary_expand_acronyms_only_upper_case() -> None:
     d = default_dictionary()
     assert "bảo hiểm y tế" in d.expand_acronyms("thẻ BHYT")

@@ -7,6 +7,7 @@ extend ``data/abbreviations.tsv`` without touching Python.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -19,6 +20,7 @@ from motcua.text.tokenize import is_stopword
 __all__ = ["AbbreviationDictionary", "default_dictionary"]
 
 _ACRONYM = re.compile(r"\b[A-ZĐ]{2,6}\b")
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 
 
 @lru_cache(maxsize=65536)
@@ -36,6 +38,26 @@ def _distance(a: str, b: str) -> int:
         for j, y in enumerate(b, start=1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
     return row[-1]
+
+
+def _untoned(word: str) -> str:
+    """``word`` without its tone mark, vowel marks kept ("giẫy" → "giây")."""
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+
+
+def _one_tone_off(words: list[str], term: tuple[str, ...]) -> bool:
+    """True when ``words`` are the phrase ``term`` but for the tone of one word ("giẫy phép
+    kinh doanh"): in a phrase the other words say which word was meant, while a single
+    word typed with another tone is another word ("cười" is not "cưới")."""
+    off = 0
+    for w, t in zip(words, term, strict=True):
+        if w == t or w == fold(t):
+            continue
+        if _untoned(w) != _untoned(t):
+            return False
+        off += 1
+    return off == 1
 
 
 def _is_spelling(term: str, expansion: str) -> bool:
@@ -131,7 +153,8 @@ class AbbreviationDictionary:
         for term, expansion in self.entries.get(key, ()):
             if len(words) == 1 and words[0] == key[0] and is_stopword(words[0]):
                 continue  # unaccented "de" is far more often "để" than "đẻ"
-            if all(w in (f, t) for w, f, t in zip(words, key, term, strict=True)):
+            if all(w in (f, t) for w, f, t in zip(words, key, term, strict=True)) or (
+                    len(words) > 1 and _one_tone_off(words, term)):
                 return " ".join(term), expansion
         return None
 
