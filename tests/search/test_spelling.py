@@ -6,6 +6,7 @@ import pytest
 
 from motcua.search.bm25 import BM25Index
 from motcua.search.spelling import ContextSpeller, slip_variants
+from motcua.text.normalize import fold
 from motcua.text.tokenize import QUESTION_STOPWORDS
 
 NAMES = [
@@ -44,7 +45,7 @@ def _fix(speller: ContextSpeller, text: str) -> str:
 ])
 def test_spelling_slip_put_right_by_neighbours(speller: ContextSpeller, typed: str,
                                                meant: str) -> None:
-    assert meant in _fix(speller, typed).split()
+    assert meant in fold(_fix(speller, typed)).split()
 
 
 @pytest.mark.parametrize("text", [
@@ -62,12 +63,12 @@ def test_spelling_meant_words_kept(speller: ContextSpeller, text: str) -> None:
 
 def test_spelling_weak_single_pair_does_not_replace(speller: ContextSpeller) -> None:
     # "khẩu vẫn": the one content neighbour pairs with "vàng" in 4 documents only
-    assert "vang" not in _fix(speller, "nhập khẩu vẫn ở quê").split()
+    assert "vang" not in fold(_fix(speller, "nhập khẩu vẫn ở quê")).split()
 
 
 def test_spelling_dropped_letter_needs_the_catalog_form(speller: ContextSpeller) -> None:
     # "nhà" is not "nhận" less a letter (the marks differ), though "chứng nhận" is a pair
-    assert "nhan" not in _fix(speller, "cấp lại giấy chứng nhà ở").split()
+    assert "nhan" not in fold(_fix(speller, "cấp lại giấy chứng nhà ở")).split()
 
 
 def test_spelling_variants_regional_final_telex() -> None:
@@ -77,3 +78,14 @@ def test_spelling_variants_regional_final_telex() -> None:
     assert "xac" in slip_variants("sac") and "sat" in slip_variants("sac")
     assert "dang" in slip_variants("ddang") and "hon" in slip_variants("hoonf")
     assert "lai" in slip_variants("nai")
+
+
+def test_spelling_corrections_written_as_the_catalog_does(speller: ContextSpeller) -> None:
+    assert _fix(speller, "cấp nại thẻ bảo hiểm y tế") == "cấp lại thẻ bảo hiểm y tế"
+    assert _fix(speller, "cap nai the bao hiem y te") == "cap lai the bao hiem y te"
+
+
+def test_spelling_fix_keeps_the_text_around_corrections(speller: ContextSpeller) -> None:
+    assert speller.fix("Cho hỏi: trứng thực bản sao (gấp)?", QUESTION_STOPWORDS) == (
+        "Cho hỏi: chứng thực bản sao (gấp)?")
+    assert speller.fix("Đăng ký kết hôn.", QUESTION_STOPWORDS) == "Đăng ký kết hôn."

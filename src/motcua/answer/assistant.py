@@ -138,7 +138,7 @@ class Assistant:
             return self._abstain(reason)
         # a procedure's own name (an option pressed, a name pasted) settles it: no history
         query = question if self.fit.is_a_name(question) else self._query(
-            unshorten(question), [unshorten(h) for h in history])
+            self.index.fix_typing(unshorten(question)), [unshorten(h) for h in history])
         hits = self._search(query)
         asked = query  # the asker's words, before a life event adds the catalog's
         query, hits, event = self._with_event(query, hits)

@@ -131,12 +131,20 @@ class ProcedureIndex:
         self._obsolete = np.array([bool(_OBSOLETE.search(fold(d.name))) for d in self.docs],
                                   dtype=bool)
 
+    def _keep(self, query: str) -> frozenset[str]:
+        """Words no correction touches: question words and the dictionary's terms."""
+        keep = {fold(w) for term, _ in default_dictionary().matches(query) for w in term.split()}
+        return frozenset(keep | QUESTION_STOPWORDS)
+
+    def fix_typing(self, text: str) -> str:
+        """``text`` with its typing slips put right in place (``ContextSpeller.fix``), for
+        the answer's checks to read the words the search read."""
+        return self._speller().fix(text, self._keep(text))
+
     def query_terms(self, query: str) -> list[str]:
         """Terms of the query after typo correction and abbreviation expansion."""
         dictionary = default_dictionary()
-        keep = {fold(w) for term, _ in dictionary.matches(query) for w in term.split()}
-        corrected = dictionary.respell(
-            self._speller().correct(query, keep=frozenset(keep | QUESTION_STOPWORDS)))
+        corrected = dictionary.respell(self._speller().correct(query, keep=self._keep(query)))
         # Each term once: an expansion that repeats the question's words must not multiply them.
         return list(dict.fromkeys(_QUERY_TOKENIZER(dictionary.expand(corrected))))
 

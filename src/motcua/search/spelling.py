@@ -15,11 +15,11 @@ with its neighbour is taken as meant.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from motcua.search.bm25 import BM25Index
-from motcua.text.normalize import fold, normalize_tone, syllables
+from motcua.text.normalize import fold, nfc, normalize_tone, syllables
 from motcua.text.tokenize import index_form, is_stopword
 from motcua.text.typos import is_vietnamese_syllable, repairs
 
@@ -32,6 +32,7 @@ _RATIO = 20
 _INITIALS = (("ch", "tr"), ("s", "x"), ("d", "gi", "r"), ("l", "n"))
 _FINALS = (("ng", "n"), ("c", "t"))
 _TONE_KEYS = "sfrxj"
+_WORD = re.compile(r"[^\W_]+")
 _PUNCTUATION = re.compile(r"[,.;:!?()\[\]\"“”…/\n-]+")
 _VOWELS = "aeiouy"
 
@@ -97,10 +98,10 @@ class ContextSpeller:
         self.fallback = fallback or index  # corrects what context cannot
         self.pairs = pairs or index  # whose word pairs are the evidence
         # each folded syllable's forms as the catalog writes them (``texts``: its names)
-        self.forms: dict[str, set[str]] = defaultdict(set)
+        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
         for text in texts:
             for word in syllables(text):
-                self.forms[index_form(word)].add(word)
+                self.forms[index_form(word)][word] += 1
         self._by_key: dict[str, list[str]] | None = None
 
     def _df(self, term: str, index: BM25Index | None = None) -> int:
@@ -164,32 +165,64 @@ class ContextSpeller:
         form = index_form(word)
         return form if form in self.index.vocab else None
 
-    def correct(self, query: str, keep: frozenset[str] = frozenset()) -> str:
+    def fix(self, text: str, keep: frozenset[str] = frozenset()) -> str:
+        """``text`` as typed, with only the corrected words replaced in place (written as
+        the catalog most often writes them, without diacritics in a question typed without
+        any), punctuation and the other words untouched: what the answer's checks read.
+        Only what context or a typing repair vouches for: a word the catalog does not know
+        and no pair explains stays as typed, since the checks for needs the catalog does not
+        cover must read it."""
+        text = nfc(text)
+        fixed = self.correct(text, keep, nearest=False).split()
+        spans = list(_WORD.finditer(text))
+        if len(spans) != len(fixed):
+            return text
+        out, last = [], 0
+        for m, new in zip(spans, fixed, strict=True):
+            if fold(new) != fold(m.group(0)):
+                out += [text[last:m.start()], new]
+                last = m.end()
+        return "".join([*out, text[last:]]) if out else text
+
+    def _written(self, term: str, accented: bool) -> str:
+        """A corrected index term as the catalog writes it ("ki" → "ký")."""
+        forms = self.forms.get(term)
+        if not forms:
+            return term
+        form = forms.most_common(1)[0][0]
+        return form if accented else fold(form)
+
+    def correct(self, query: str, keep: frozenset[str] = frozenset(), *,
+                nearest: bool = True) -> str:
         """``query`` with each slip put right by context; an unknown syllable no variant
         pairs with its neighbours goes to the fallback's ``BM25Index.correct``. Words on
-        either side of a punctuation mark are not neighbours ("con mới sinh, chồng tôi")."""
+        either side of a punctuation mark are not neighbours ("con mới sinh, chồng tôi").
+        Without ``nearest``, the fallback is not asked."""
         accented = query != fold(query)
-        return " ".join(filter(None, (self._correct(part, keep, accented)
+        fallback = self.fallback if nearest else None
+        return " ".join(filter(None, (self._correct(part, keep, accented, fallback)
                                       for part in _PUNCTUATION.split(query))))
 
-    def _correct(self, query: str, keep: frozenset[str], accented: bool) -> str:
+    def _correct(self, query: str, keep: frozenset[str], accented: bool,
+                 fallback: BM25Index | None) -> str:
         words = syllables(query)
         out: list[str] = []
         for i, w in enumerate(words):
             f = fold(w)
             right = words[i + 1] if i + 1 < len(words) else None
+            left = out[-1] if out else None
             if f in keep or not f.isalpha():
-                out.append(w)
+                new = w
             elif index_form(w) in self.index.vocab:
-                out.append(self._known(w, out[-1] if out else None, right, accented=accented)
-                           if len(f) >= 2 else w)
+                new = self._known(w, left, right, accented=accented) if len(f) >= 2 else w
             else:
-                out.append(self._unknown(w, out[-1] if out else None, right, keep,
-                                         accented=accented))
+                new = self._unknown(w, left, right, keep, accented=accented, fallback=fallback)
+            out.append(w if new == w else self._written(new, accented))
         return " ".join(out)
 
     def _unknown(self, word: str, left_word: str | None, right_word: str | None,
-                 keep: frozenset[str], *, accented: bool) -> str:
+                 keep: frozenset[str], *, accented: bool, fallback: BM25Index | None
+                 ) -> str:
         """An unknown syllable: the variant that pairs best with its neighbours (a typing
         repair of ``text.typos`` before any other), else the fallback's correction. A short
         one ("xc", "ết") has many neighbours by one edit: it needs the pairs a known one
@@ -201,12 +234,12 @@ class ContextSpeller:
         typed = [r for r in repairs(f) if r in self.index.vocab] if slip else []
         if len(f) < 4 and not (slip and len(f) == 3) and not typed:
             fixed = self._known(word, left_word, right_word, accented=accented, known=False)
-            return fixed if fixed != word else self.fallback.correct(word, keep)
+            return fixed if fixed != word or not fallback else fallback.correct(word, keep)
         scored = sorted(((self._evidence(left, c, right), self._df(c), c)
                          for c in typed or self.candidates(f)), reverse=True)
         if scored and (typed or scored[0][0] > 0):
             return scored[0][2]
-        return self.fallback.correct(word, keep)
+        return fallback.correct(word, keep) if fallback else word
 
     def _known(self, word: str, left_word: str | None, right_word: str | None, *,
                accented: bool, known: bool = True) -> str:
