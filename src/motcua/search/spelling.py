@@ -37,6 +37,25 @@ _PUNCTUATION = re.compile(r"[,.;:!?()\[\]\"“”…/\n-]+")
 _VOWELS = "aeiouy"
 
 
+def _transplant(typed: str, term: str) -> str | None:
+    """``term`` written with the marks of ``typed`` when they differ by one letter added,
+    dropped or changed ("cũg" + "cung" → "cũng", "suất" + "xuat" → "xuất"), else None."""
+    f = fold(typed)
+    out: str | None = None
+    if len(term) == len(f):
+        out = "".join(t if t != b else c for c, b, t in zip(typed, f, term, strict=True))
+    elif len(term) == len(f) + 1:
+        i = next((i for i in range(len(f)) if f[i] != term[i]), len(f))
+        out = typed[:i] + term[i] + typed[i:]
+    elif len(term) + 1 == len(f):
+        i = next((i for i in range(len(term)) if f[i] != term[i]), len(term))
+        out = typed[:i] + typed[i + 1:]
+    if out is None:
+        return None
+    out = normalize_tone(out)
+    return out if index_form(out) == index_form(term) else None
+
+
 def _deletions(word: str) -> set[str]:
     """``word`` less one letter each way, tone marks where the rule puts them ("hoàn" →
     "hòa")."""
@@ -184,12 +203,17 @@ class ContextSpeller:
                 last = m.end()
         return "".join([*out, text[last:]]) if out else text
 
-    def _written(self, term: str, accented: bool) -> str:
-        """A corrected index term as the catalog writes it ("ki" → "ký")."""
+    def _written(self, term: str, typed: str, accented: bool) -> str:
+        """A corrected index term as the catalog writes it ("ki" → "ký"), the form sharing
+        most marked letters with the ``typed`` word first ("cũg" → "cũng", not "cung")."""
+        marked = {c for c in typed if c != fold(c)}
+        kept = _transplant(typed, term) if marked else None
+        if kept is not None:
+            return kept
         forms = self.forms.get(term)
         if not forms:
             return term
-        form = forms.most_common(1)[0][0]
+        form = max(forms.items(), key=lambda kv: (len(marked & set(kv[0])), kv[1]))[0]
         return form if accented else fold(form)
 
     def correct(self, query: str, keep: frozenset[str] = frozenset(), *,
@@ -217,7 +241,7 @@ class ContextSpeller:
                 new = self._known(w, left, right, accented=accented) if len(f) >= 2 else w
             else:
                 new = self._unknown(w, left, right, keep, accented=accented, fallback=fallback)
-            out.append(w if new == w else self._written(new, accented))
+            out.append(w if new == w else self._written(new, w, accented))
         return " ".join(out)
 
     def _unknown(self, word: str, left_word: str | None, right_word: str | None,
@@ -232,7 +256,10 @@ class ContextSpeller:
         left = index_form(left_word) if left_word else None
         right = index_form(right_word) if right_word else None
         typed = [r for r in repairs(f) if r in self.index.vocab] if slip else []
-        if len(f) < 4 and not (slip and len(f) == 3) and not typed:
+        # spelled like a real word the catalog lacks ("nhắc"): without the fallback (the
+        # answer's checks read the result) only the strict rule of known words may change it
+        if (len(f) < 4 and not (slip and len(f) == 3) and not typed) or (
+                fallback is None and not slip):
             fixed = self._known(word, left_word, right_word, accented=accented, known=False)
             return fixed if fixed != word or not fallback else fallback.correct(word, keep)
         scored = sorted(((self._evidence(left, c, right), self._df(c), c)
