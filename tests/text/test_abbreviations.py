@@ -24,16 +24,18 @@ def test_dictionary_accented_question_does_not_match_other_word() -> None:
     assert default_dictionary().matches("cuoi vo")
 
 
-def test_dictionary_phrase_with_one_tone_slip_matches() -> None:
+def test_dictionary_phrase_with_one_hoi_nga_slip_matches() -> None:
     d = AbbreviationDictionary.from_text("giấy phép kinh doanh\tđăng ký kinh doanh\n"
-                                         "hộ khẩu\tthường trú\ncưới\tkết hôn\n")
-    assert d.matches("xin giẫy phép kinh doanh") == [("giấy phép kinh doanh",
+                                         "hộ khẩu\tthường trú\nsửa\tsửa chữa\n"
+                                         "đăng ký biển\tbiển số xe\n")
+    assert d.matches("sổ hộ khẫu") == [("hộ khẩu", "thường trú")]
+    assert d.matches("xin giấy phép kinh doanh") == [("giấy phép kinh doanh",
                                                        "đăng ký kinh doanh")]
-    assert d.matches("sổ hố khẩu") == [("hộ khẩu", "thường trú")]
-    # a single word with another tone is another word; two words off is another phrase
-    assert d.matches("cười") == []
-    assert d.matches("giẫy phép kinh dòanh") == []
-    # a vowel mark is not a tone: "hơ" is not "hộ"
+    # a single word with the other tone is another word ("sữa" is milk)
+    assert d.matches("sữa") == []
+    # other tones, two words off, a vowel mark: another phrase
+    assert d.matches("đăng ký biện pháp") == []
+    assert d.matches("giẫy phép kinh doanh") == []
     assert d.matches("hơ khẩu") == []
 
 

@@ -20,7 +20,7 @@ from motcua.text.tokenize import is_stopword
 __all__ = ["AbbreviationDictionary", "default_dictionary"]
 
 _ACRONYM = re.compile(r"\b[A-ZĐ]{2,6}\b")
-_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+_HOI, _NGA = "\u0309", "\u0303"
 
 
 @lru_cache(maxsize=65536)
@@ -40,21 +40,23 @@ def _distance(a: str, b: str) -> int:
     return row[-1]
 
 
-def _untoned(word: str) -> str:
-    """``word`` without its tone mark, vowel marks kept ("giẫy" → "giây")."""
-    return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", word) if c not in _TONES))
+def _hoi_nga(word: str) -> str:
+    """``word`` with a hỏi or ngã tone written as one mark ("sữa", "sửa" → one form)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).replace(
+        _NGA, _HOI))
 
 
 def _one_tone_off(words: list[str], term: tuple[str, ...]) -> bool:
-    """True when ``words`` are the phrase ``term`` but for the tone of one word ("giẫy phép
-    kinh doanh"): in a phrase the other words say which word was meant, while a single
-    word typed with another tone is another word ("cười" is not "cưới")."""
+    """True when ``words`` are the phrase ``term`` but for one word typed with ngã for hỏi
+    or hỏi for ngã ("sổ hộ khẫu"): the two tones sound alike in the south and centre, so
+    they are confused in writing; in a phrase the other words say which word was meant,
+    while a single word typed with another tone is another word ("sữa" is not "sửa"). Other
+    tones are not: "đăng ký biện" is not "đăng ký biển"."""
     off = 0
     for w, t in zip(words, term, strict=True):
         if w == t or w == fold(t):
             continue
-        if _untoned(w) != _untoned(t):
+        if _hoi_nga(w) != _hoi_nga(t):
             return False
         off += 1
     return off == 1
