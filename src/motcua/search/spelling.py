@@ -29,6 +29,7 @@ __all__ = ["ContextSpeller", "slip_variants"]
 _KNOWN_EVIDENCE = 3
 # ... and how many times the pairs the syllable makes itself ("hải qua" is in one name).
 _RATIO = 20
+_CACHE = 4096
 _INITIALS = (("ch", "tr"), ("s", "x"), ("d", "gi", "r"), ("l", "n"))
 _FINALS = (("ng", "n"), ("c", "t"))
 _TONE_KEYS = "sfrxj"
@@ -122,6 +123,8 @@ class ContextSpeller:
             for word in syllables(text):
                 self.forms[index_form(word)][word] += 1
         self._by_key: dict[str, list[str]] | None = None
+        # one question is searched several times (variants, reranking, a turn's topic)
+        self._cache: dict[tuple[str, frozenset[str], bool], str] = {}
 
     def _df(self, term: str, index: BM25Index | None = None) -> int:
         index = index or self.index
@@ -222,10 +225,17 @@ class ContextSpeller:
         pairs with its neighbours goes to the fallback's ``BM25Index.correct``. Words on
         either side of a punctuation mark are not neighbours ("con mới sinh, chồng tôi").
         Without ``nearest``, the fallback is not asked."""
-        accented = query != fold(query)
-        fallback = self.fallback if nearest else None
-        return " ".join(filter(None, (self._correct(part, keep, accented, fallback)
-                                      for part in _PUNCTUATION.split(query))))
+        key = (query, keep, nearest)
+        cached = self._cache.get(key)
+        if cached is None:
+            accented = query != fold(query)
+            fallback = self.fallback if nearest else None
+            cached = " ".join(filter(None, (self._correct(part, keep, accented, fallback)
+                                            for part in _PUNCTUATION.split(query))))
+            if len(self._cache) >= _CACHE:
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached
 
     def _correct(self, query: str, keep: frozenset[str], accented: bool,
                  fallback: BM25Index | None) -> str:
