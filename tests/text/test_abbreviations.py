@@ -29,6 +29,7 @@ def test_dictionary_phrase_with_one_hoi_nga_slip_matches() -> None:
                                          "hộ khẩu\tthường trú\nsửa\tsửa chữa\n"
                                          "đăng ký biển\tbiển số xe\n")
     assert d.matches("sổ hộ khẫu") == [("hộ khẩu", "thường trú")]
+    assert d.respell("sổ hộ khẫu ở xã") == "sổ hộ khẩu ở xã"  # written as the entry writes it
     assert d.matches("xin giấy phép kinh doanh") == [("giấy phép kinh doanh",
                                                        "đăng ký kinh doanh")]
     # a single word with the other tone is another word ("sữa" is milk)

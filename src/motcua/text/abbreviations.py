@@ -122,7 +122,8 @@ class AbbreviationDictionary:
     def respell(self, text: str) -> str:
         """``text`` with its misspellings put right in place: an entry whose expansion has as
         many syllables as its term, each within two letters of it ("fép" → "phép", "hợp đồg"
-        → "hợp đồng"), is a spelling, not an abbreviation. Replacing it keeps the word
+        → "hợp đồng"), is a spelling, not an abbreviation; a phrase matched with a hỏi/ngã
+        slip is written as the entry writes it. Replacing it keeps the word
         pairs the search scores ("giấy phép xây dựng"), which an expansion appended at the
         end breaks."""
         words = syllables(text)
@@ -131,6 +132,9 @@ class AbbreviationDictionary:
         for start, n, term, expansion in self._spans(words):
             if _is_spelling(term, expansion):
                 out += words[last:start] + syllables(expansion)
+                last = start + n
+            elif n > 1 and _one_tone_off(words[start:start + n], tuple(syllables(term))):
+                out += words[last:start] + syllables(term)  # "sổ hộ khẫu": its tone put right
                 last = start + n
         return " ".join(out + words[last:]) if out else text
 
