@@ -115,13 +115,7 @@ def fuse_term(fields: Mapping[str, BM25Index], weights: Mapping[str, float], tie
         weight = weights.get(name, 0.0)
         if name == "body" or not weight:
             continue
-        if name == "accent":
-            variants = accent_of.get(term, [])
-            if not variants:
-                continue
-            ftid = index.vocab.get(variants[0])
-        else:
-            ftid = index.vocab.get(term)
+        ftid = _field_term(index, name, term, accent_of)
         if ftid is None:
             continue
         flo, fhi = index.indptr[ftid], index.indptr[ftid + 1]
@@ -188,6 +182,15 @@ def _damp_sparse(part: npt.NDArray[np.float32], exact: Any, n: int) -> None:
     part[~keep] *= MISMATCH
 
 
+def _field_term(index: BM25Index, name: str, term: str,
+                accent_of: Mapping[str, list[str]]) -> int | None:
+    """The term's id in one field: the accented field holds the term's first accented form."""
+    if name == "accent":
+        variants = accent_of.get(term, [])
+        return index.vocab.get(variants[0]) if variants else None
+    return index.vocab.get(term)
+
+
 def _fuse_dense(fields: Mapping[str, BM25Index], weights: Mapping[str, float], tie: float,
                 term: str, accent_of: Mapping[str, list[str]], n: int) -> Part | None:
     """The general case (custom weights without the body, or an index whose fields
@@ -199,11 +202,7 @@ def _fuse_dense(fields: Mapping[str, BM25Index], weights: Mapping[str, float], t
         weight = weights.get(name, 0.0)
         if not weight:
             continue
-        if name == "accent":
-            variants = accent_of.get(term, [])
-            tid = index.vocab.get(variants[0]) if variants else None
-        else:
-            tid = index.vocab.get(term)
+        tid = _field_term(index, name, term, accent_of)
         if tid is None:
             continue
         lo, hi = index.indptr[tid], index.indptr[tid + 1]
