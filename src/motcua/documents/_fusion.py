@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -19,7 +18,7 @@ import numpy.typing as npt
 
 from motcua.documents.terms import _accented, has_diacritics
 from motcua.search import BM25Index
-from motcua.text.normalize import fold
+from motcua.text.normalize import fold_syllable
 
 __all__ = [
     "COMMON_SHARE",
@@ -42,17 +41,12 @@ MAP_MIN = 1024  # a field's postings this long are placed among the body's by a 
 Part = tuple[npt.NDArray[Any], npt.NDArray[np.float32]]  # passages (ascending), their scores
 
 
-@lru_cache(maxsize=65536)
-def _fold_syllable(syllable: str) -> str:
-    return fold(syllable)
-
-
 def accent_variants(query: str) -> dict[str, list[str]]:
     """The query's accented terms under their folded form (each syllable folded once per
     process: folding them anew was a tenth of a long question's search)."""
     accent_of: dict[str, list[str]] = {}
     for term in _accented(query) if has_diacritics(query) else []:
-        key = "_".join(_fold_syllable(x) for x in term.split("_"))
+        key = "_".join(fold_syllable(x) for x in term.split("_"))
         accent_of.setdefault(key, []).append(term)
     return accent_of
 

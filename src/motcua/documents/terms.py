@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from motcua.text.normalize import fold, syllables
+from motcua.text.normalize import fold, fold_syllable, syllables
 from motcua.text.tokenize import Tokenizer
 
 __all__ = ["LEGAL_STOPWORDS", "has_diacritics", "stop_flags"]
@@ -40,14 +40,9 @@ def stop_flags(text: str, *, accented: bool | None = None) -> list[tuple[str, bo
     out = []
     for syl in syllables(text):
         term = _folded_term(syl)
-        stop = syl in _ACCENTED_STOPWORDS if accented else _fold1(syl) in LEGAL_STOPWORDS
+        stop = syl in _ACCENTED_STOPWORDS if accented else fold_syllable(syl) in LEGAL_STOPWORDS
         out.append((term, stop))
     return out
-
-
-@lru_cache(maxsize=65536)
-def _fold1(syllable: str) -> str:
-    return fold(syllable)
 
 
 def has_diacritics(text: str) -> bool:

@@ -14,20 +14,13 @@ from importlib import resources
 from pathlib import Path
 
 from motcua._errors import FileFormatError
-from motcua.text.normalize import fold, syllables
+from motcua.text.normalize import fold, fold_syllable, syllables
 from motcua.text.tokenize import is_stopword
 
 __all__ = ["AbbreviationDictionary", "default_dictionary"]
 
 _ACRONYM = re.compile(r"\b[A-ZĐ]{2,6}\b")
 _HOI, _NGA = "\u0309", "\u0303"
-
-
-@lru_cache(maxsize=65536)
-def _fold_syllable(word: str) -> str:
-    """``fold`` of one syllable, kept: every expansion folds each word of its text, and a
-    long question's were a tenth of its document search."""
-    return fold(word)
 
 
 def _distance(a: str, b: str) -> int:
@@ -140,7 +133,7 @@ class AbbreviationDictionary:
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, str, str]]:
         """(start, length, matched term, expansion) of every entry found, longest first."""
-        folded = [_fold_syllable(w) for w in words]
+        folded = [fold_syllable(w) for w in words]
         found: list[tuple[int, int, str, str]] = []
         i = 0
         longest = self.max_len

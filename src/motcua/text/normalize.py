@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "nfc", "normalize_text", "normalize_tone", "syllables"]
+__all__ = ["fold", "fold_syllable", "nfc", "normalize_text", "normalize_tone", "syllables"]
 
 # Combining marks for the five tones (grave, acute, hook, tilde, dot below).
 _TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -104,6 +104,14 @@ def _fold_word(word: str) -> str:
 def fold(text: str) -> str:
     """Lower case without diacritics (đ → d), so "cấp lại căn cước" matches "cap lai can cuoc"."""
     return _WORD_RE.sub(lambda m: _fold_word(m.group(0)), nfc(text)).lower()
+
+
+@lru_cache(maxsize=65536)
+def fold_syllable(syllable: str) -> str:
+    """``fold`` of one syllable, kept: query-side code folds word by word (abbreviation
+    spans, accent variants, stopword flags), and for a long question those folds were a
+    tenth of a document search."""
+    return fold(syllable)
 
 
 def syllables(text: str) -> list[str]:
