@@ -92,10 +92,16 @@ def name_fit(query: str, name: str, idf: Mapping[str, float] | None = None, *,
         return idf.get(fold(w), unknown) if idf is not None else 1.0
     hit = [w for w in words if matched([w], exact, folded)]
     question_side = sum(map(weight, hit)) / sum(map(weight, words))
-    covered = accent_aware(set(words), set(name_words))
-    name_side = sum(map(weight, covered)) / sum(map(weight, name_words))
+    name_side = _covered_share(words, name_words, weight)
     shared = len(query_phrases & name_phrases)
     return min(1.0, 0.5 * question_side + 0.5 * name_side + 0.1 * min(shared, 2))
+
+
+def _covered_share(question: frozenset[str], words: frozenset[str],
+                   weight: Callable[[str], float]) -> float:
+    """The weighted share of ``words`` that the question's words cover (accent-aware)."""
+    covered = accent_aware(set(question), set(words))
+    return sum(map(weight, covered)) / sum(map(weight, words))
 
 
 class NationalNames:
@@ -195,13 +201,11 @@ class NationalNames:
 
     def _share(self, query: str, text: str) -> float:
         """The share of ``text``'s content words the question has, weighted by rarity."""
-        words = set(content(text))
+        words = frozenset(content(text))
         if not words:
             return 0.0
-        covered = accent_aware(set(_question(query)[1]), words)
-        def weight(w: str) -> float:
-            return self.idf.get(fold(w), self.unknown)
-        return sum(map(weight, covered)) / sum(map(weight, words))
+        return _covered_share(_question(query)[1], words,
+                              lambda w: self.idf.get(fold(w), self.unknown))
 
     def _unless_twin(self, entry: NationalEntry, twin: Callable[[str], str | None],
                      twin_fit: float) -> NationalRef | None:

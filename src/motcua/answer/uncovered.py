@@ -40,7 +40,7 @@ class Need:
     key: str
     label: str
     says: tuple[Pattern[str], ...]
-    catalog: str
+    catalog: str  # folded, as the names and texts it is looked for in
 
 
 class UncoveredNeeds:
@@ -66,7 +66,7 @@ class UncoveredNeeds:
         if need is None or need.key in self._covered_in(index):
             return None
         doc = index.doc(code)
-        if doc is None or _flat(need.catalog) in _flat(f"{doc.name} {doc.body}"):
+        if doc is None or need.catalog in _flat(f"{doc.name} {doc.body}"):
             return None
         rest = _flat(question)
         for pattern in need.says:
@@ -80,7 +80,7 @@ class UncoveredNeeds:
         if found is None:
             names = [_flat(d.name) for d in index.docs]
             found = frozenset(n.key for n in self.needs
-                              if any(_flat(n.catalog) in name for name in names))
+                              if any(n.catalog in name for name in names))
             self._covered[index] = found
         return found
 
@@ -89,7 +89,7 @@ def _load(text: str) -> list[Need]:
     data = yaml.safe_load(text)
     return [Need(key=n["key"], label=n["label"],
                  says=tuple(folded_pattern(s) for s in n["says"]),
-                 catalog=" ".join(str(n["catalog"]).split()))
+                 catalog=_flat(str(n["catalog"])))
             for n in data["needs"]]
 
 
