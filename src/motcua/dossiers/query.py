@@ -23,7 +23,7 @@ from motcua.dossiers.parse import Clarify, Refuse, parse_question
 from motcua.dossiers.questions import UNANSWERED_SQL, ensure_fresh, mentions_question_log
 from motcua.dossiers.schema import TABLE
 from motcua.dossiers.spec import DIMENSIONS, MEASURES, Dim, QuerySpec
-from motcua.dossiers.store import connect, dossier_path, vocabulary
+from motcua.dossiers.store import dossier_path, select_rows, vocabulary
 from motcua.dossiers.text_to_sql import TextToSQL
 from motcua.text import fold
 
@@ -169,13 +169,7 @@ def _scope(spec: QuerySpec) -> str:
 def run_spec(spec: QuerySpec, path: Path, as_of: dt.datetime) -> dict[str, Any]:
     sql = build_sql(spec, as_of)
     validate_sql(sql)
-    con = connect(path)
-    try:
-        cursor = con.execute(sql)
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
-    finally:
-        con.close()
+    rows = select_rows(path, sql)
     m = MEASURES[spec.measure]
     if spec.group is None:
         value, n = _num(rows[0]["value"]), int(rows[0]["n"])
@@ -239,7 +233,7 @@ def ask(question: str, *, path: Path | None = None, today: dt.date | None = None
         if model is None and settings.dossier_sql_enabled:
             model = client_from_settings(settings,
                                          timeout=settings.dossier_sql_timeout_seconds)
-        written = TextToSQL(model, max_rows=MAX_ROWS).run(question, path, today) if model else None
+        written = TextToSQL(model).run(question, path, today) if model else None
         if written is not None:
             return written
     if isinstance(parsed, Refuse):

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from motcua._errors import EmptyIndex, StoreError
 from motcua._settings import get_settings
@@ -24,7 +24,8 @@ from motcua.dossiers.schema import TABLE
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["DDL", "Vocabulary", "connect", "dossier_path", "vocabulary", "writing"]
+__all__ = ["DDL", "Vocabulary", "connect", "dossier_path", "select_rows", "vocabulary",
+           "writing"]
 
 log = logging.getLogger(__name__)
 _WAIT_SECONDS = 10.0
@@ -101,6 +102,18 @@ def connect(path: Path, *, write: bool = False) -> duckdb.DuckDBPyConnection:
                                  hint="đợi lần nhập hoặc câu hỏi đang chạy xong rồi thử lại"
                                  ) from exc
             time.sleep(0.05)
+
+
+def select_rows(path: Path, sql: str) -> list[dict[str, Any]]:
+    """The rows of a validated SELECT (``query.validate_sql``) as dicts keyed by column, read
+    on the read-only connection, closed afterwards."""
+    con = connect(path)
+    try:
+        cursor = con.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    finally:
+        con.close()
 
 
 @contextmanager

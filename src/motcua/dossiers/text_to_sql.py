@@ -24,7 +24,7 @@ from typing import Any
 from motcua._errors import ExternalServiceError
 from motcua._llm import ChatClient
 from motcua.dossiers.schema import TABLE, Channel, Status
-from motcua.dossiers.store import connect
+from motcua.dossiers.store import select_rows
 
 __all__ = ["SYSTEM_PROMPT", "TextToSQL", "extract_sql"]
 
@@ -61,9 +61,8 @@ def extract_sql(reply: str) -> str | None:
 class TextToSQL:
     """Asks ``model`` for SQL, validates it, runs it read-only; the answer or None."""
 
-    def __init__(self, model: ChatClient, *, max_rows: int = 1000) -> None:
+    def __init__(self, model: ChatClient) -> None:
         self.model = model
-        self.max_rows = max_rows
 
     def run(self, question: str, path: Path, today: dt.date) -> dict[str, Any] | None:
         """The answer in the Interface's shape, marked ``"source": "llm"``; None when the model
@@ -90,18 +89,13 @@ class TextToSQL:
     def _execute(self, sql: str, path: Path) -> dict[str, Any] | None:
         import duckdb
 
-        con = connect(path)
         try:
-            cursor = con.execute(sql)
-            names = [d[0] for d in cursor.description]
-            rows = cursor.fetchmany(self.max_rows)
+            rows = select_rows(path, sql)  # at most MAX_ROWS: the validator bounds the LIMIT
         except duckdb.Error as exc:
             log.warning("text-to-SQL query failed", extra={"error": str(exc)[:200]})
             return None
-        finally:
-            con.close()
-        table = [{n: _plain(v) for n, v in zip(names, r, strict=True)} for r in rows]
-        value = table[0][names[0]] if len(table) == 1 and len(names) == 1 else None
+        table = [{n: _plain(v) for n, v in r.items()} for r in rows]
+        value = next(iter(table[0].values())) if len(table) == 1 and len(table[0]) == 1 else None
         shown = f": {value}" if value is not None else f" ({len(table)} dòng)"
         message = (f"Kết quả{shown}. Câu hỏi này ngoài các dạng có sẵn nên câu truy vấn dưới "
                    "đây do mô hình ngôn ngữ viết (đã kiểm tra: chỉ đọc, chỉ bảng hồ sơ); hãy "
