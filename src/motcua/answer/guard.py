@@ -84,6 +84,8 @@ _OTHERS = [
 ]
 # a name as people write it: "ông Tâm", "bà Nguyễn Thị Hoa" (capitalised in the question)
 _NAME = re.compile(r"\b(?:ông|bà|anh|chị|cô|chú|bác) ((?:[A-ZĐ][^\W\d_]*)(?: [A-ZĐ][^\W\d_]*)*)")
+_OTHERS_RE = [re.compile(p) for p in _OTHERS]
+_LOOKUP_RE, _ON_BEHALF_RE = re.compile(_LOOKUP), re.compile(_ON_BEHALF)
 _INJECTION_RE = [re.compile(p) for p in _INJECTION]
 _PRIVATE_RE = [re.compile(p) for p in _PRIVATE]
 _UNSAFE_RE = [re.compile(p) for p in _UNSAFE]
@@ -126,9 +128,9 @@ def guard_reason(question: str) -> str | None:
 
 def _asks_others_data(question: str, folded: str) -> bool:
     """Whether ``question`` asks to see another person's data (``_THIRD``, ``_DATA``)."""
-    if any(re.search(p, folded) for p in _OTHERS):
+    if any(r.search(folded) for r in _OTHERS_RE):
         return True
-    if not re.search(_LOOKUP, folded) or re.search(_ON_BEHALF, folded):
+    if not _LOOKUP_RE.search(folded) or _ON_BEHALF_RE.search(folded):
         return False
     names = [fold(m.group(1)).lower() for m in _NAME.finditer(question)]
     name = "(" + "|".join(re.escape(n) for n in names) + ")" if names else "(?!x)x"
